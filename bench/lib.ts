@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
+import { readFileSync } from "node:fs";
+
+/** One line naming the machine, for the header of docs/benchmarks.md. */
+export function machineLine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export interface ProcessRun {
+  code: number | null;
+  seconds: number;
+  /** Peak resident set of the child, from GNU time, in MiB. */
+  peakRssMiB: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command under /usr/bin/time so that whole-process wall time and peak RSS are
+ * measured the same way for our tools and for peers (scipy, cbc, highs).
+ */
+export function runMeasured(cmd: string, args: readonly string[], opts: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn("/usr/bin/time", ["-f", "__RSS_KB=%M", cmd, ...args], {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = opts.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs) : undefined;
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (timer) clearTimeout(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const m = /__RSS_KB=(\d+)/.exec(stderr);
+      resolve({ code, seconds, peakRssMiB: m ? Number(m[1]) / 1024 : Number.NaN, stdout, stderr: stderr.replace(/.*__RSS_KB=\d+\s*$/s, "") });
+    });
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+  });
+}
+
+export function hasCommand(path: string): boolean {
+  try {
+    readFileSync(path, { flag: "r" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A Markdown table from a header row and body rows. */
+export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (cells: readonly (string | number)[]) => `| ${cells.map(String).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export const fmt = {
+  s: (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 3 : 1)} s` : "—"),
+  ms: (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "—"),
+  mib: (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} MiB` : "—"),
+  ratio: (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—"),
+};

@@ -1,0 +1,154 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+
+const usage = `Usage: plenary <command> [options]
+
+  serve [--no-demo]                 run the server (what npm start does)
+  migrate                           apply pending database migrations
+  create-admin --email E [--name N] [--password P]
+                                    create (or promote) an instance admin; a password is generated when not given
+  seed-demo                         load the Xen Project 2014 demo into an empty instance
+  backup FILE                       write all data to FILE (JSON); '-' for standard output
+  restore FILE                      replace all data with FILE's
+  export --community SLUG [--output FILE]
+                                    one community with its events as JSON
+  import FILE                       import a community exported by 'export'
+  solve assign    --input FILE|- [--output FILE] [--time-limit S]
+  solve timetable --input FILE|- [--output FILE] [--time-limit S] [--seed N]
+
+The database is the embedded one in PLENARY_DATA_DIR (default ./data), or DATABASE_URL.`;
+
+async function withContext<T>(fn: (ctx: import("../server/platform/context.js").AppContext) => Promise<T>): Promise<T> {
+  const { loadConfig } = await import("../server/platform/config.js");
+  const { openContext } = await import("../server/runtime.js");
+  const ctx = await openContext(loadConfig(process.env, {}));
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+function readInput(file: string): string {
+  return readFileSync(file === "-" ? 0 : file, "utf8");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "serve": {
+      const { serve } = await import("../server/main.js");
+      await serve(rest);
+      return -1;
+    }
+    case "migrate":
+      await withContext(async () => console.log("database is up to date"));
+      return 0;
+    case "create-admin": {
+      const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } } });
+      if (!values.email) {
+        console.error("create-admin: --email is required");
+        return 1;
+      }
+      const password = values.password ?? randomBytes(12).toString("base64url");
+      if (password.length < 10) {
+        console.error("create-admin: --password must have at least 10 characters");
+        return 1;
+      }
+      await withContext(async (ctx) => {
+        const { createVerifiedUser } = await import("../server/features/accounts/service.js");
+        await createVerifiedUser(ctx, ctx.db, { email: values.email!, name: values.name ?? "Administrator", password, isAdmin: true });
+      });
+      console.log(`admin ${values.email} is ready${values.password ? "" : `; password: ${password}`}`);
+      return 0;
+    }
+    case "seed-demo":
+      return withContext(async (ctx) => {
+        const { seedDemoIfEmpty } = await import("../server/features/demo/seed.js");
+        const seeded = await seedDemoIfEmpty(ctx);
+        if (!seeded) {
+          console.error("seed-demo: this instance already has a community; the demo only goes into an empty one");
+          return 1;
+        }
+        console.log(`demo loaded; sign in as ${seeded.accounts.map((a) => a.email).join(", ")} with password ${seeded.password}`);
+        return 0;
+      });
+    case "backup": {
+      const file = rest[0];
+      if (!file) return fail("backup: name the file to write, or '-'");
+      const data = await withContext(async (ctx) => (await import("../server/platform/db/backup.js")).backup(ctx.database));
+      const text = JSON.stringify(data);
+      if (file === "-") process.stdout.write(text + "\n");
+      else writeFileSync(file, text);
+      console.error(`backup: ${Object.entries(data.tables).map(([t, r]) => `${t} ${r.length}`).join(", ")}`);
+      return 0;
+    }
+    case "restore": {
+      const file = rest[0];
+      if (!file) return fail("restore: name the backup file, or '-'");
+      const { restore, BackupError } = await import("../server/platform/db/backup.js");
+      let data: unknown;
+      try {
+        data = JSON.parse(readInput(file));
+      } catch (err) {
+        return fail(`restore: ${file} is not JSON (${(err as Error).message})`);
+      }
+      try {
+        const counts = await withContext((ctx) => restore(ctx.database, data));
+        console.error(`restored: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+        return 0;
+      } catch (err) {
+        if (err instanceof BackupError) return fail(`restore: ${err.message}`);
+        throw err;
+      }
+    }
+    case "export": {
+      const { values } = parseArgs({ args: rest, options: { community: { type: "string" }, output: { type: "string" } } });
+      if (!values.community) return fail("export: --community SLUG is required");
+      const doc = await withContext(async (ctx) => (await import("../server/features/communities/transfer.js")).exportCommunity(ctx, values.community!));
+      const text = JSON.stringify(doc, null, 2) + "\n";
+      if (values.output) writeFileSync(values.output, text);
+      else process.stdout.write(text);
+      return 0;
+    }
+    case "import": {
+      const file = rest[0];
+      if (!file) return fail("import: name the file, or '-'");
+      let data: unknown;
+      try {
+        data = JSON.parse(readInput(file));
+      } catch (err) {
+        return fail(`import: ${file} is not JSON (${(err as Error).message})`);
+      }
+      const { DomainError } = await import("../server/platform/errors.js");
+      try {
+        const r = await withContext(async (ctx) => (await import("../server/features/communities/transfer.js")).importCommunity(ctx, data));
+        console.log(`imported ${r.slug}: ${r.events} events, ${r.talks} talks${r.unknownPeople.length ? `; no account here for ${r.unknownPeople.join(", ")} (their roles were skipped)` : ""}`);
+        return 0;
+      } catch (err) {
+        if (err instanceof DomainError) return fail(`import: ${err.message}${err.fields ? "\n" + Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v.join("; ")}`).join("\n") : ""}`);
+        throw err;
+      }
+    }
+    case "solve": {
+      const [what, ...args] = rest;
+      if (what === "assign") return (await import("./solve-assign.js")).main(args);
+      if (what === "timetable") return (await import("./solve-timetable.js")).main(args);
+      return fail("solve: say 'assign' or 'timetable'");
+    }
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(usage);
+      return command ? 0 : 1;
+    default:
+      return fail(`unknown command '${command}'\n\n${usage}`);
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}

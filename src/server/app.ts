@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import type { AppContext } from "./platform/context.js";
+import { hitRateLimit } from "./platform/auth.js";
+import { ping } from "./platform/db/index.js";
+import { installErrorHandler } from "./platform/http/errors.js";
+import { openApiDocument, referencePage } from "./platform/http/openapi.js";
+import { Router } from "./platform/http/route.js";
+import { repoRoot, webDistDir } from "./platform/paths.js";
+import { accountRoutes } from "./features/accounts/routes.js";
+import { communityRoutes } from "./features/communities/routes.js";
+import { eventRoutes } from "./features/events/routes.js";
+import { mailRoutes } from "./features/mail/routes.js";
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  router: Router;
+  /** Flip to make /readyz answer 503 while the process drains. */
+  setDraining(): void;
+}
+
+const version = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
+
+export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<BuiltApp> {
+  // Fastify's generics follow the pino version it was given; the app is used as a plain instance.
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+  installErrorHandler(app);
+  await app.register(cookie, { secret: ctx.config.sessionSecret });
+
+  const router = new Router(app, ctx, (bucket, key, max, windowSeconds) => hitRateLimit(ctx, bucket, key, max, windowSeconds));
+  accountRoutes(router, ctx);
+  communityRoutes(router, ctx);
+  eventRoutes(router, ctx);
+  mailRoutes(router, ctx);
+
+  let draining = false;
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_req, reply) => {
+    if (draining) return reply.code(503).send({ status: "draining" });
+    try {
+      await ping(ctx.db);
+      return { status: "ready", database: ctx.database.kind };
+    } catch {
+      return reply.code(503).send({ status: "database unreachable" });
+    }
+  });
+
+  const doc = openApiDocument(router.routes, { version, baseUrl: ctx.config.baseUrl });
+  const reference = referencePage(doc);
+  app.get("/api/v1/openapi.json", async () => doc);
+  app.get("/api/v1/docs", async (_req, reply) => reply.type("text/html; charset=utf-8").send(reference));
+
+  const webIndex = join(webDistDir, "index.html");
+  const serveWeb = (opts.serveWeb ?? true) && existsSync(webIndex);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDistDir, prefix: "/", wildcard: false, index: false, maxAge: "1h", immutable: false });
+  }
+  const indexHtml = serveWeb ? readFileSync(webIndex, "utf8") : undefined;
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith("/api/") || req.method !== "GET" || !indexHtml) {
+      return reply.code(404).send({ error: { code: "not_found", message: `No such address: ${req.method} ${req.url.split("?")[0]}` } });
+    }
+    // Every other page is the web app's: it routes on the client.
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
+  });
+
+  return { app, router, setDraining: () => (draining = true) };
+}

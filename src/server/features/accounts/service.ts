@@ -1,0 +1,230 @@
+import { hash, verify } from "@node-rs/argon2";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/errors.js";
+import { API_TOKEN_PREFIX, hashToken, newToken } from "../../platform/auth.js";
+import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
+import type { TemplateName } from "../../platform/mail/templates.js";
+import type { Actor } from "../../platform/permissions.js";
+import { communities, communityOrganisers } from "../communities/tables.js";
+import { eventRoles, events } from "../events/tables.js";
+import { apiTokens, emailTokens, sessions, users } from "./tables.js";
+import type { AccountView, ChangePasswordBody, CreateTokenBody, DeleteAccountBody, SignUpBody, UpdateAccountBody, UserView } from "./schema.js";
+
+type UserRow = typeof users.$inferSelect;
+type Purpose = (typeof emailTokens.$inferSelect)["purpose"];
+
+const TOKEN_MINUTES: Record<Purpose, number> = { verify: 24 * 60, signin: 15, reset: 60 };
+const TOKEN_TEMPLATE: Record<Purpose, TemplateName> = { verify: "account.verify", signin: "account.signin-link", reset: "account.reset" };
+const TOKEN_PATH: Record<Purpose, string> = { verify: "/verify", signin: "/sign-in/link", reset: "/reset-password" };
+
+export function toUserView(u: UserRow): UserView {
+  return { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin, locale: u.locale, emailVerified: u.emailVerifiedAt !== null };
+}
+
+export function hashPassword(plain: string): Promise<string> {
+  // argon2id with the library's defaults (19 MiB, t=2): OWASP's recommended floor.
+  return hash(plain);
+}
+
+export async function findUserByEmail(db: Db, address: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(and(sql`lower(${users.email}) = lower(${address})`, isNull(users.deletedAt)));
+  return u;
+}
+
+/** Creates a one-time token and queues the mail carrying it, in the caller's transaction. */
+async function sendTokenMail(ctx: AppContext, db: Db, user: UserRow, purpose: Purpose): Promise<void> {
+  const token = newToken();
+  await db.insert(emailTokens).values({ tokenHash: hashToken(token), purpose, userId: user.id, expiresAt: new Date(ctx.now().getTime() + TOKEN_MINUTES[purpose] * 60_000) });
+  const host = new URL(ctx.config.baseUrl).hostname;
+  await enqueueMail(db, host, {
+    to: user.email,
+    template: TOKEN_TEMPLATE[purpose],
+    locale: user.locale,
+    vars: { name: user.name, site: "Plenary", link: `${ctx.config.baseUrl}${TOKEN_PATH[purpose]}?token=${token}`, linkLabel: purpose === "verify" ? "Confirm my address" : purpose === "signin" ? "Sign in" : "Choose a new password" },
+    meta: { userId: user.id, purpose },
+  });
+}
+
+export async function signUp(ctx: AppContext, input: SignUpBody): Promise<UserView> {
+  const passwordHash = await hashPassword(input.password);
+  const user = await ctx.db.transaction(async (tx) => {
+    if (await findUserByEmail(tx, input.email)) {
+      throw new ConflictError("email_taken", "An account with this email address exists. Sign in, or reset your password.", { email: ["This address already has an account."] });
+    }
+    const [u] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash, locale: input.locale }).returning();
+    await sendTokenMail(ctx, tx, u!, "verify");
+    return u!;
+  });
+  await ctx.bus.publish(MAIL_QUEUED);
+  return toUserView(user);
+}
+
+/**
+ * Marks a token used and returns its user; one statement, so two clicks on the same link
+ * cannot both succeed.
+ */
+async function consumeToken(ctx: AppContext, db: Db, token: string, purpose: Purpose): Promise<UserRow> {
+  const [row] = await db
+    .update(emailTokens)
+    .set({ usedAt: ctx.now() })
+    .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, ctx.now())))
+    .returning({ userId: emailTokens.userId });
+  if (!row) throw new DomainError(400, "invalid_link", "This link has expired or was already used. Ask for a new one.", { token: ["expired or already used"] });
+  const [u] = await db.select().from(users).where(and(eq(users.id, row.userId), isNull(users.deletedAt)));
+  if (!u) throw new DomainError(400, "invalid_link", "This link belongs to an account that no longer exists.");
+  return u;
+}
+
+export async function verifyEmail(ctx: AppContext, token: string): Promise<UserRow> {
+  return ctx.db.transaction(async (tx) => {
+    const u = await consumeToken(ctx, tx, token, "verify");
+    const [updated] = await tx.update(users).set({ emailVerifiedAt: u.emailVerifiedAt ?? ctx.now() }).where(eq(users.id, u.id)).returning();
+    return updated!;
+  });
+}
+
+export async function signInWithPassword(ctx: AppContext, address: string, plain: string): Promise<UserRow> {
+  const u = await findUserByEmail(ctx.db, address);
+  // Verify against a fixed hash when there is no user, so timing does not reveal accounts.
+  const ok = await verify(u?.passwordHash ?? (await dummyHash()), plain).catch(() => false);
+  if (!u || !u.passwordHash || !ok) throw new DomainError(401, "invalid_credentials", "Email address or password is wrong.");
+  if (!u.emailVerifiedAt) throw new DomainError(403, "email_not_verified", "Confirm your email address first: follow the link we sent you, or ask for a new one.");
+  return u;
+}
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword("no account has this password"));
+
+/** Answers the same whether or not the address has an account, so it cannot be used to probe. */
+export async function requestTokenMail(ctx: AppContext, address: string, purpose: "signin" | "reset" | "verify"): Promise<void> {
+  const queued = await ctx.db.transaction(async (tx) => {
+    const u = await findUserByEmail(tx, address);
+    if (!u) return false;
+    if (purpose === "verify" && u.emailVerifiedAt) return false;
+    await sendTokenMail(ctx, tx, u, purpose);
+    return true;
+  });
+  if (queued) await ctx.bus.publish(MAIL_QUEUED);
+}
+
+export async function signInWithLink(ctx: AppContext, token: string): Promise<UserRow> {
+  return ctx.db.transaction(async (tx) => {
+    const u = await consumeToken(ctx, tx, token, "signin");
+    // Receiving the link proves the address, like a verification.
+    if (!u.emailVerifiedAt) await tx.update(users).set({ emailVerifiedAt: ctx.now() }).where(eq(users.id, u.id));
+    return u;
+  });
+}
+
+export async function completeReset(ctx: AppContext, token: string, plain: string): Promise<UserRow> {
+  const passwordHash = await hashPassword(plain);
+  return ctx.db.transaction(async (tx) => {
+    const u = await consumeToken(ctx, tx, token, "reset");
+    const [updated] = await tx.update(users).set({ passwordHash, emailVerifiedAt: u.emailVerifiedAt ?? ctx.now() }).where(eq(users.id, u.id)).returning();
+    // A reset is what people do when they fear someone else is in: end every session.
+    await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    return updated!;
+  });
+}
+
+function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
+  if (actor.kind !== "user") throw new DomainError(401, "unauthenticated", "Sign in to do this.");
+  return actor;
+}
+
+export async function getAccount(ctx: AppContext, actor: Actor): Promise<AccountView> {
+  const me = requireUser(actor);
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
+  if (!u) throw new NotFoundError("Account");
+  const roles = await ctx.db
+    .select({ eventId: events.id, eventName: events.name, eventSlug: events.slug, communitySlug: communities.slug, role: eventRoles.role })
+    .from(eventRoles)
+    .innerJoin(events, eq(events.id, eventRoles.eventId))
+    .innerJoin(communities, eq(communities.id, events.communityId))
+    .where(eq(eventRoles.userId, me.id))
+    .orderBy(events.startDate);
+  const orgs = await ctx.db
+    .select({ slug: communities.slug, name: communities.name })
+    .from(communityOrganisers)
+    .innerJoin(communities, eq(communities.id, communityOrganisers.communityId))
+    .where(eq(communityOrganisers.userId, me.id));
+  return { ...toUserView(u), roles, communities: orgs };
+}
+
+export async function updateAccount(ctx: AppContext, actor: Actor, input: UpdateAccountBody): Promise<UserView> {
+  const me = requireUser(actor);
+  // An empty change is a no-op, not an error: drizzle refuses an UPDATE with nothing to set.
+  const [u] = Object.keys(input).length
+    ? await ctx.db.update(users).set(input).where(eq(users.id, me.id)).returning()
+    : await ctx.db.select().from(users).where(eq(users.id, me.id));
+  return toUserView(u!);
+}
+
+export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordBody): Promise<void> {
+  const me = requireUser(actor);
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
+  if (!u?.passwordHash || !(await verify(u.passwordHash, input.currentPassword).catch(() => false))) {
+    throw new ValidationError("The current password is wrong.", { currentPassword: ["This is not your current password."] });
+  }
+  await ctx.db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, me.id));
+}
+
+/**
+ * Deletion keeps the row, anonymised, because others' records point at it (reviews,
+ * talks, decisions); everything that identifies the person or lets them in goes.
+ */
+export async function deleteAccount(ctx: AppContext, actor: Actor, input: DeleteAccountBody): Promise<void> {
+  const me = requireUser(actor);
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
+  if (!u) throw new NotFoundError("Account");
+  if (u.passwordHash && !(input.password && (await verify(u.passwordHash, input.password).catch(() => false)))) {
+    throw new ValidationError("Enter your password to delete your account.", { password: ["This is not your password."] });
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, me.id));
+    await tx.delete(apiTokens).where(eq(apiTokens.userId, me.id));
+    await tx.delete(emailTokens).where(eq(emailTokens.userId, me.id));
+    await tx.delete(eventRoles).where(eq(eventRoles.userId, me.id));
+    await tx.delete(communityOrganisers).where(eq(communityOrganisers.userId, me.id));
+    await tx
+      .update(users)
+      .set({ email: `deleted-${me.id}@invalid`, name: "Deleted account", passwordHash: null, isAdmin: false, deletedAt: ctx.now() })
+      .where(eq(users.id, me.id));
+  });
+}
+
+export async function listTokens(ctx: AppContext, actor: Actor) {
+  const me = requireUser(actor);
+  const rows = await ctx.db.select().from(apiTokens).where(eq(apiTokens.userId, me.id)).orderBy(apiTokens.createdAt);
+  return { tokens: rows.map(tokenView) };
+}
+
+function tokenView(t: typeof apiTokens.$inferSelect) {
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null };
+}
+
+export async function createToken(ctx: AppContext, actor: Actor, input: CreateTokenBody) {
+  const me = requireUser(actor);
+  const token = API_TOKEN_PREFIX + newToken();
+  const [row] = await ctx.db.insert(apiTokens).values({ userId: me.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 12) }).returning();
+  return { ...tokenView(row!), token };
+}
+
+export async function revokeToken(ctx: AppContext, actor: Actor, tokenId: string): Promise<void> {
+  const me = requireUser(actor);
+  const gone = await ctx.db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, me.id))).returning({ id: apiTokens.id });
+  if (gone.length === 0) throw new NotFoundError("Token");
+}
+
+/** Used by the CLI and the demo seed: a verified account, optionally an instance admin. */
+export async function createVerifiedUser(ctx: AppContext, db: Db, input: { email: string; name: string; password: string; isAdmin?: boolean }): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) {
+    const [u] = await db.update(users).set({ passwordHash, isAdmin: input.isAdmin ?? existing.isAdmin, emailVerifiedAt: existing.emailVerifiedAt ?? ctx.now() }).where(eq(users.id, existing.id)).returning();
+    return u!;
+  }
+  const [u] = await db.insert(users).values({ email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin ?? false, emailVerifiedAt: ctx.now() }).returning();
+  return u!;
+}

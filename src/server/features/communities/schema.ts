@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const LIMITS = { nameMax: 120, descriptionMax: 20_000, slugMax: 60 } as const;
+
+export const slug = z
+  .string()
+  .min(2, "Use at least 2 characters.")
+  .max(LIMITS.slugMax)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.");
+const url = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(500);
+
+export const communityParams = z.object({ community: slug });
+
+export const createCommunityBody = z
+  .object({ slug, name: z.string().trim().min(1, "Enter a name.").max(LIMITS.nameMax), description: z.string().max(LIMITS.descriptionMax).default(""), website: url.nullable().optional() })
+  .strict();
+export type CreateCommunityBody = z.infer<typeof createCommunityBody>;
+
+export const updateCommunityBody = createCommunityBody.omit({ slug: true }).partial().strict();
+export type UpdateCommunityBody = z.infer<typeof updateCommunityBody>;
+
+export const communityView = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  descriptionHtml: z.string(),
+  website: z.string().nullable(),
+});
+export type CommunityView = z.infer<typeof communityView>;
+export const communityList = z.object({ communities: z.array(communityView) });
+
+export const organiserBody = z.object({ email: z.email("Enter a valid email address.") }).strict();
+export const organiserParams = communityParams.extend({ userId: z.uuid("Unknown person.") });
+export const personView = z.object({ userId: z.uuid(), name: z.string(), email: z.string() });
+export const organiserList = z.object({ organisers: z.array(personView) });

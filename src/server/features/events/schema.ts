@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { slug } from "../communities/schema.js";
+import { EVENT_KINDS, EVENT_ROLES } from "./tables.js";
+
+export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capacityMax: 1_000_000 } as const;
+export { EVENT_KINDS, EVENT_ROLES };
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "This is not a calendar date.");
+
+export const timeZone = z
+  .string()
+  .min(1, "Choose a time zone.")
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return tz.includes("/") || tz === "UTC";
+    } catch {
+      return false;
+    }
+  }, "Use an IANA time zone such as Europe/London.");
+
+const text = z.string().trim().max(LIMITS.textMax);
+const url = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(500);
+
+const eventFields = z.object({
+  kind: z.enum(EVENT_KINDS, { message: `Choose one of: ${EVENT_KINDS.join(", ")}.` }),
+  slug,
+  name: z.string().trim().min(1, "Enter a name.").max(LIMITS.nameMax),
+  venue: text.default(""),
+  city: text.default(""),
+  country: text.default(""),
+  latitude: z.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.").nullable().default(null),
+  longitude: z.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.").nullable().default(null),
+  timeZone,
+  startDate: isoDate,
+  endDate: isoDate,
+  hostOrganisation: text.default(""),
+  description: z.string().max(LIMITS.descriptionMax).default(""),
+  capacity: z.number().int("Use a whole number.").min(1, "At least 1 place.").max(LIMITS.capacityMax).nullable().default(null),
+  website: url.nullable().default(null),
+  cfpClosesAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time with offset." }).nullable().default(null),
+  published: z.boolean().default(true),
+});
+
+const datesInOrder = (v: { startDate?: string | undefined; endDate?: string | undefined }) => !v.startDate || !v.endDate || v.startDate <= v.endDate;
+const datesMessage = { message: "The event cannot end before it starts.", path: ["endDate"] };
+const coordsTogether = (v: { latitude?: number | null | undefined; longitude?: number | null | undefined }) => (v.latitude == null) === (v.longitude == null);
+const coordsMessage = { message: "Give both latitude and longitude, or neither.", path: ["longitude"] };
+
+export const createEventBody = eventFields.strict().refine(datesInOrder, datesMessage).refine(coordsTogether, coordsMessage);
+export type CreateEventBody = z.infer<typeof createEventBody>;
+
+/** Same fields, all optional; the service checks date order against the stored values too. */
+export const updateEventBody = z
+  .object(Object.fromEntries(Object.entries(eventFields.shape).map(([k, v]) => [k, (v as z.ZodType).optional()])) as { [K in keyof typeof eventFields.shape]: z.ZodOptional<(typeof eventFields.shape)[K]> })
+  .strict()
+  .refine(datesInOrder, datesMessage);
+export type UpdateEventBody = z.infer<typeof updateEventBody>;
+
+export const eventParams = z.object({ community: slug, event: slug });
+export const communityParams = z.object({ community: slug });
+
+export const listEventsQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    kind: z.enum(EVENT_KINDS).optional(),
+    community: slug.optional(),
+    q: z.string().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export type ListEventsQuery = z.infer<typeof listEventsQuery>;
+
+export const talkView = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  room: z.string().nullable(),
+  speakerName: z.string().nullable(),
+  speakerAffiliation: z.string().nullable(),
+  abstract: z.string(),
+  slidesUrl: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+});
+
+export const eventSummary = z.object({
+  id: z.uuid(),
+  communitySlug: z.string(),
+  communityName: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  slug: z.string(),
+  name: z.string(),
+  venue: z.string(),
+  city: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  hostOrganisation: z.string(),
+  published: z.boolean(),
+});
+export type EventSummary = z.infer<typeof eventSummary>;
+
+export const eventList = z.object({ events: z.array(eventSummary), total: z.number().int() });
+
+export const eventDetail = eventSummary.extend({
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  description: z.string(),
+  descriptionHtml: z.string(),
+  capacity: z.number().int().nullable(),
+  website: z.string().nullable(),
+  cfpClosesAt: z.string().nullable(),
+  talks: z.array(talkView),
+  /** What the caller may do here, so the web app shows only the buttons that will work. */
+  can: z.object({ update: z.boolean(), manageRoles: z.boolean() }),
+});
+export type EventDetail = z.infer<typeof eventDetail>;
+
+export const roleBody = z.object({ email: z.email("Enter a valid email address."), role: z.enum(EVENT_ROLES) }).strict();
+export const roleParams = eventParams.extend({ userId: z.uuid("Unknown person."), role: z.enum(EVENT_ROLES) });
+export const roleList = z.object({ roles: z.array(z.object({ userId: z.uuid(), name: z.string(), email: z.string(), role: z.enum(EVENT_ROLES) })) });

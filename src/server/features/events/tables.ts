@@ -1,0 +1,76 @@
+import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "../accounts/tables.js";
+import { communities } from "../communities/tables.js";
+
+export const EVENT_KINDS = ["hackathon", "conference", "external"] as const;
+export const EVENT_ROLES = ["organiser", "reviewer", "speaker", "attendee"] as const;
+
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    venue: text("venue").notNull().default(""),
+    city: text("city").notNull().default(""),
+    country: text("country").notNull().default(""),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    timeZone: text("time_zone").notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }).notNull(),
+    hostOrganisation: text("host_organisation").notNull().default(""),
+    description: text("description").notNull().default(""),
+    capacity: integer("capacity"),
+    website: text("website"),
+    cfpClosesAt: timestamp("cfp_closes_at", { withTimezone: true }),
+    published: boolean("published").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("events_community_slug_key").on(t.communityId, t.slug), index("events_start_idx").on(t.startDate)],
+);
+
+export const eventRoles = pgTable(
+  "event_roles",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: EVENT_ROLES }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId, t.role] }), index("event_roles_user_idx").on(t.userId)],
+);
+
+/**
+ * A talk on an event's programme. For `external` events these are the talks community
+ * members give at other conferences; speakers are display text because most of them
+ * have no account here.
+ */
+export const talks = pgTable(
+  "talks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    room: text("room"),
+    speakerName: text("speaker_name"),
+    speakerAffiliation: text("speaker_affiliation"),
+    abstract: text("abstract").notNull().default(""),
+    slidesUrl: text("slides_url"),
+    videoUrl: text("video_url"),
+  },
+  (t) => [index("talks_event_idx").on(t.eventId, t.startsAt)],
+);

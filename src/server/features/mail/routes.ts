@@ -1,0 +1,18 @@
+import type { AppContext } from "../../platform/context.js";
+import type { Router } from "../../platform/http/route.js";
+import * as s from "./schema.js";
+import * as service from "./service.js";
+
+const tags = ["mail"];
+const access = { capability: "mailbox.read", anywhere: true } as const;
+
+export function mailRoutes(r: Router, ctx: AppContext): void {
+  r.add(
+    { method: "GET", url: "/api/v1/dev/mail", operationId: "listLocalMailbox", summary: "The local development mailbox (used when no SMTP server is configured).", tags, access, query: s.mailboxQuery, response: s.mailboxView },
+    async ({ actor, query }) => service.listMailbox(ctx, actor, query),
+  );
+  r.add(
+    { method: "GET", url: "/api/v1/dev/mail/{id}", operationId: "getLocalMessage", summary: "One message of the local mailbox.", tags, access, params: s.messageParams, response: s.messageView, errors: [404] },
+    async ({ actor, params }) => service.getMessage(ctx, actor, params.id),
+  );
+}

@@ -1,0 +1,15 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import type { Database, Db } from "./db/index.js";
+import type { Bus } from "./bus.js";
+
+/** What services need from the platform; built once at start (or once per test file). */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  bus: Bus;
+  log: Logger;
+  /** Injected so tests can move time (token expiry, rate-limit windows). */
+  now: () => Date;
+}
