@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { json, useTestApp } from "../../test-support/app.js";
+import { makeUser } from "../../test-support/factories.js";
+import { backup, restore } from "../../platform/db/backup.js";
+import { exportCommunity, importCommunity } from "../communities/transfer.js";
+import { seedDemoIfEmpty } from "./seed.js";
+
+const t = useTestApp();
+
+describe("the Xen Project 2014 demo", () => {
+  it("seeds once, with the published dates and places", async () => {
+    const seeded = await seedDemoIfEmpty(t().ctx);
+    expect(seeded?.accounts.every((a) => a.email.endsWith("@example.org"))).toBe(true);
+    expect(await seedDemoIfEmpty(t().ctx)).toBeNull();
+    const { events } = json<{ events: { slug: string; kind: string; city: string; startDate: string; endDate: string; timeZone: string }[] }>(await t().app.inject({ method: "GET", url: "/api/v1/events?community=xen-project" }));
+    const hack = events.find((e) => e.kind === "hackathon")!;
+    expect(hack).toMatchObject({ startDate: "2014-05-29", endDate: "2014-05-30", timeZone: "Europe/London" });
+    const summit = events.find((e) => e.kind === "conference")!;
+    expect(summit).toMatchObject({ city: expect.stringContaining("Chicago"), startDate: "2014-08-18", endDate: "2014-08-19", timeZone: "America/Chicago" });
+    const detail = json<{ cfpClosesAt: string }>(await t().app.inject({ method: "GET", url: `/api/v1/communities/xen-project/events/${summit.slug}` }));
+    expect(detail.cfpClosesAt.slice(0, 10)).toBe("2014-05-03"); // 2 May 23:59 in Chicago is 3 May in UTC
+    expect(events.filter((e) => e.kind === "external").map((e) => e.startDate)).toEqual(expect.arrayContaining(["2014-03-26"]));
+  });
+
+  it("backs up and restores every row exactly", async () => {
+    const before = await backup(t().ctx.database);
+    expect(before.tables.events!.length).toBeGreaterThan(0);
+    await makeUser(t().ctx); // a change after the backup, which the restore must undo
+    await restore(t().ctx.database, before);
+    const after = await backup(t().ctx.database);
+    expect(after.tables).toEqual(before.tables);
+    await expect(restore(t().ctx.database, { format: "something else" })).rejects.toThrow(/not a Plenary backup/);
+  });
+
+  it("exports a community and imports it elsewhere under a new address", async () => {
+    const doc = await exportCommunity(t().ctx, "xen-project");
+    expect(doc.events.length).toBeGreaterThan(3);
+    const copy = { ...doc, community: { ...doc.community, slug: "xen-project-copy" }, organisers: [...doc.organisers, "unknown@example.org"] };
+    const r = await importCommunity(t().ctx, copy);
+    expect(r).toMatchObject({ slug: "xen-project-copy", events: doc.events.length, unknownPeople: ["unknown@example.org"] });
+    const again = await exportCommunity(t().ctx, "xen-project-copy");
+    expect(again.events).toEqual(doc.events);
+    await expect(importCommunity(t().ctx, copy)).rejects.toMatchObject({ code: "slug_taken" });
+    await expect(importCommunity(t().ctx, { format: "plenary-community" })).rejects.toMatchObject({ status: 400 });
+  });
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, inArray, sql } from "drizzle-orm";
+import { useTestApp } from "../../test-support/app.js";
+import { decodeQuotedPrintable, startSmtpPeer } from "../../test-support/smtp.js";
+import { localMailbox, outbox } from "../../features/mail/tables.js";
+import { enqueueMail } from "./outbox.js";
+import { backoffSeconds, localTransport, MailWorker, smtpTransport } from "./worker.js";
+import { render } from "./templates.js";
+
+const t = useTestApp();
+let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+beforeAll(async () => {
+  smtp = await startSmtpPeer();
+});
+afterAll(async () => smtp.close());
+
+async function queue(n: number, to = `r-${Math.random().toString(36).slice(2)}@example.org`): Promise<number[]> {
+  const ids: number[] = [];
+  await t().ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < n; i++) ids.push(await enqueueMail(tx, "plenary.test", { to, template: "account.verify", vars: { name: `N${i}`, site: "Plenary", link: "http://plenary.test/verify?token=abc", linkLabel: "Confirm" } }));
+  });
+  return ids;
+}
+
+describe("mail outbox", () => {
+  it("writes nothing when the causing transaction rolls back", async () => {
+    const to = "rollback@example.org";
+    await t()
+      .ctx.db.transaction(async (tx) => {
+        await enqueueMail(tx, "plenary.test", { to, template: "account.verify", vars: { name: "x", site: "P", link: "http://x", linkLabel: "x" } });
+        throw new Error("the change failed");
+      })
+      .catch(() => undefined);
+    expect(await t().ctx.db.select().from(outbox).where(eq(outbox.to, to))).toEqual([]);
+  });
+
+  it("delivers through a real SMTP server, once, with its Message-ID", async () => {
+    const ids = await queue(3);
+    const worker = new MailWorker(t().ctx, await smtpTransport(smtp.url));
+    const before = smtp.received.length;
+    expect(await worker.drain()).toBe(3);
+    expect(await worker.drain()).toBe(0);
+    const got = smtp.received.slice(before);
+    expect(got).toHaveLength(3);
+    const rows = await t().ctx.db.select().from(outbox).where(inArray(outbox.id, ids));
+    expect(rows.every((r) => r.state === "sent" && r.sentAt)).toBe(true);
+    expect(new Set(got.map((g) => g.messageId))).toEqual(new Set(rows.map((r) => r.messageId)));
+    expect(decodeQuotedPrintable(got[0]!.raw)).toContain("http://plenary.test/verify?token=abc");
+    await worker.stop();
+  });
+
+  it("retries with backoff when the server refuses, and gives up after the last attempt", async () => {
+    const [id] = await queue(1);
+    const worker = new MailWorker(t().ctx, await smtpTransport(smtp.url));
+    smtp.failNext(1);
+    expect(await worker.drain()).toBe(0);
+    const [row] = await t().ctx.db.select().from(outbox).where(eq(outbox.id, id!));
+    expect(row).toMatchObject({ state: "pending", attempts: 1 });
+    expect(row!.lastError).toMatch(/451|unavailable/);
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    t().advance(backoffSeconds(1) * 1000 + 1000);
+    expect(await worker.drain()).toBe(1);
+    t().advance(-(backoffSeconds(1) * 1000 + 1000));
+    expect(backoffSeconds(20)).toBe(3600);
+    await worker.stop();
+  });
+
+  it("re-sends a message claimed by a worker that died, with the same Message-ID, after the lease", async () => {
+    const [id] = await queue(1);
+    // A worker claims the row and then "crashes" before sending.
+    await t().ctx.db.execute(sql`update mail_outbox set state = 'sending', claimed_by = 'dead-worker', claimed_until = now() + interval '2 minutes', attempts = 1 where id = ${id!}`);
+    const worker = new MailWorker(t().ctx, localTransport(t().ctx));
+    expect(await worker.drain()).toBe(0);
+    t().advance(3 * 60_000);
+    expect(await worker.drain()).toBe(1);
+    t().advance(-3 * 60_000);
+    const [row] = await t().ctx.db.select().from(outbox).where(eq(outbox.id, id!));
+    // Even if the dead worker had delivered it, the local mailbox keys on Message-ID: one copy.
+    await localTransport(t().ctx).send({ messageId: row!.messageId, from: "x", to: row!.to, subject: row!.subject, text: row!.text, html: row!.html });
+    expect(await t().ctx.db.select().from(localMailbox).where(eq(localMailbox.messageId, row!.messageId))).toHaveLength(1);
+  });
+
+  it("shares the queue between workers without sending anything twice", async () => {
+    await queue(30);
+    const a = new MailWorker(t().ctx, await smtpTransport(smtp.url), { batch: 5 });
+    const b = new MailWorker(t().ctx, await smtpTransport(smtp.url), { batch: 5 });
+    const before = smtp.received.length;
+    const [x, y] = await Promise.all([a.drain(), b.drain()]);
+    expect(x + y).toBe(30);
+    const ids = smtp.received.slice(before).map((r) => r.messageId);
+    expect(new Set(ids).size).toBe(30);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it("puts claimed but unsent rows back when stopping", async () => {
+    const ids = await queue(3);
+    await t().ctx.db.update(outbox).set({ state: "sending", claimedBy: "stopping-worker", claimedUntil: new Date(Date.now() + 60_000) }).where(inArray(outbox.id, ids));
+    const worker = new MailWorker(t().ctx, localTransport(t().ctx));
+    Object.defineProperty(worker, "id", { value: "stopping-worker" });
+    await worker.stop();
+    const rows = await t().ctx.db.select().from(outbox).where(inArray(outbox.id, ids));
+    expect(rows.every((r) => r.state === "pending" && r.claimedBy === null)).toBe(true);
+  });
+});
+
+describe("templates", () => {
+  it("renders text and escaped HTML per locale, falling back to English", () => {
+    const vars = { name: "<b>Ada</b>", site: "Plenary", link: "http://x/verify?token=1&a=2", linkLabel: "Confirm" };
+    const en = render("account.verify", "en", vars);
+    expect(en.text).toContain("<b>Ada</b>");
+    expect(en.html).toContain("&lt;b&gt;Ada&lt;/b&gt;");
+    expect(en.html).toContain("token=1&amp;a=2");
+    expect(render("account.verify", "de", vars).subject).toContain("Bestätigen");
+    expect(render("account.verify", "xx", vars).subject).toBe(en.subject);
+    expect(() => render("account.verify", "en", { name: "x" })).toThrow(/site/);
+  });
+});
