@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import type { AppContext } from "../server/platform/context.js";
 
 const usage = `Usage: plenary <command> [options]
 
@@ -19,7 +20,7 @@ const usage = `Usage: plenary <command> [options]
 
 The database is the embedded one in PLENARY_DATA_DIR (default ./data), or DATABASE_URL.`;
 
-async function withContext<T>(fn: (ctx: import("../server/platform/context.js").AppContext) => Promise<T>): Promise<T> {
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const { loadConfig } = await import("../server/platform/config.js");
   const { openContext } = await import("../server/runtime.js");
   const ctx = await openContext(loadConfig(process.env, {}));
@@ -95,7 +96,13 @@ export async function main(argv: string[]): Promise<number> {
         return fail(`restore: ${file} is not JSON (${(err as Error).message})`);
       }
       try {
-        const counts = await withContext((ctx) => restore(ctx.database, data));
+        const { EVENTS_CHANGED } = await import("../server/platform/topics.js");
+        const counts = await withContext(async (ctx) => {
+          const c = await restore(ctx.database, data);
+          // Running servers on the same PostgreSQL drop what they cached from the old data.
+          await ctx.bus.publish(EVENTS_CHANGED);
+          return c;
+        });
         console.error(`restored: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
         return 0;
       } catch (err) {

@@ -1,4 +1,6 @@
 import { EventEmitter } from "node:events";
+import { randomUUID } from "node:crypto";
+import type { Client } from "pg";
 
 /**
  * Live updates between parts of the app, and between app processes: in-process for PGlite
@@ -38,11 +40,16 @@ export class InProcessBus implements Bus {
   }
 }
 
-/** NOTIFY payloads are limited to 8000 bytes: the bus carries ids and kinds, never documents. */
+/**
+ * NOTIFY payloads are limited to 8000 bytes: the bus carries ids and kinds, never documents.
+ * A message is delivered to this process's subscribers at once, and to other processes
+ * through NOTIFY; the origin id keeps it from arriving here a second time.
+ */
 export class PostgresBus implements Bus {
   private readonly local = new InProcessBus();
+  private readonly origin = randomUUID();
   private constructor(
-    private readonly client: import("pg").Client,
+    private readonly client: Client,
     private readonly channel: string,
   ) {}
 
@@ -56,7 +63,8 @@ export class PostgresBus implements Bus {
     client.on("notification", (n) => {
       if (n.channel !== channel || !n.payload) return;
       try {
-        bus.local.deliver(JSON.parse(n.payload) as BusMessage);
+        const message = JSON.parse(n.payload) as BusMessage & { origin?: string };
+        if (message.origin !== bus.origin) bus.local.deliver(message);
       } catch {
         // A foreign or truncated payload on our channel is not ours to act on.
       }
@@ -69,7 +77,8 @@ export class PostgresBus implements Bus {
   }
 
   async publish(topic: string, payload: Record<string, unknown> = {}): Promise<void> {
-    await this.client.query("select pg_notify($1, $2)", [this.channel, JSON.stringify({ topic, payload })]);
+    this.local.deliver({ topic, payload });
+    await this.client.query("select pg_notify($1, $2)", [this.channel, JSON.stringify({ topic, payload, origin: this.origin })]);
   }
 
   subscribe(topic: string, handler: (payload: Record<string, unknown>) => void): () => void {

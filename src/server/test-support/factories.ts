@@ -5,7 +5,7 @@ import { issueSession, SESSION_COOKIE } from "../platform/auth.js";
 import { createVerifiedUser } from "../features/accounts/service.js";
 import { users } from "../features/accounts/tables.js";
 import { communities, communityOrganisers } from "../features/communities/tables.js";
-import { eventRoles, events, EVENT_ROLES } from "../features/events/tables.js";
+import { eventRoles, events, type EVENT_ROLES } from "../features/events/tables.js";
 
 /** Factories: each test builds exactly the rows it needs, with unique names so files never collide. */
 const uid = () => randomBytes(4).toString("hex");

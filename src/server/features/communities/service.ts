@@ -3,6 +3,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
+import { EVENTS_CHANGED } from "../../platform/topics.js";
 import { authorize, type Actor } from "../../platform/permissions.js";
 import { findUserByEmail } from "../accounts/service.js";
 import { users } from "../accounts/tables.js";
@@ -38,6 +39,7 @@ export async function updateCommunity(ctx: AppContext, actor: Actor, slug: strin
   await authorize(ctx.db, actor, "community.update", { communityId: c.id });
   if (Object.keys(input).length === 0) return toView(c);
   const [u] = await ctx.db.update(communities).set(input).where(eq(communities.id, c.id)).returning();
+  await ctx.bus.publish(EVENTS_CHANGED);
   return toView(u!);
 }
 

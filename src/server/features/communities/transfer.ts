@@ -9,6 +9,7 @@ import { createCommunityBody } from "./schema.js";
 import { communityBySlug } from "./service.js";
 import { communities, communityOrganisers } from "./tables.js";
 import { fieldErrors } from "../../platform/http/route.js";
+import { EVENTS_CHANGED } from "../../platform/topics.js";
 
 /**
  * A community as a portable JSON document: its events, programmes and who holds which
@@ -114,5 +115,6 @@ export async function importCommunity(ctx: AppContext, input: unknown): Promise<
       if (roleRows.length) await tx.insert(eventRoles).values(roleRows).onConflictDoNothing();
     }
   });
+  await ctx.bus.publish(EVENTS_CHANGED);
   return { slug: doc.community.slug, events: doc.events.length, talks: talkCount, unknownPeople: emails.filter((e) => !idOf.has(e.toLowerCase())) };
 }

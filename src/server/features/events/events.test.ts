@@ -111,3 +111,17 @@ describe("listing events", () => {
     expect(Object.keys(json<{ error: { fields: object } }>(r).error.fields).sort()).toEqual(["query.from", "query.limit"]);
   });
 });
+
+describe("the cached event list", () => {
+  it("shows a change at once, because changes are announced on the bus", async () => {
+    const org = await makeUser(t().ctx);
+    const c = await makeCommunity(t().ctx, { organiserId: org.id });
+    const e = await makeEvent(t().ctx, c.id, { name: "Before" });
+    const url = `/api/v1/events?community=${c.slug}`;
+    expect(json<{ events: { name: string }[] }>(await t().app.inject({ method: "GET", url })).events[0]!.name).toBe("Before");
+    await t().app.inject({ method: "PATCH", url: `/api/v1/communities/${c.slug}/events/${e.slug}`, headers: org.headers, payload: { name: "After" } });
+    const res = await t().app.inject({ method: "GET", url });
+    expect(res.headers["content-type"]).toContain("application/json");
+    expect(json<{ events: { name: string }[] }>(res).events[0]!.name).toBe("After");
+  });
+});

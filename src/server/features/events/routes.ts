@@ -1,5 +1,7 @@
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
+import { JsonCache } from "../../platform/cache.js";
+import { EVENTS_CHANGED } from "../../platform/topics.js";
 import { communityBySlug } from "../communities/service.js";
 import * as s from "./schema.js";
 import * as service from "./service.js";
@@ -8,9 +10,10 @@ const tags = ["events"];
 const inEvent = { scope: async ({ params, ctx }: { params: Record<string, unknown>; ctx: AppContext }) => ({ eventId: (await service.eventBySlugs(ctx.db, String(params.community), String(params.event))).id }) };
 
 export function eventRoutes(r: Router, ctx: AppContext): void {
+  const listCache = new JsonCache(ctx.bus, EVENTS_CHANGED, { ttlMs: 10_000, maxEntries: 500 });
   r.add(
     { method: "GET", url: "/api/v1/events", operationId: "listEvents", summary: "Published events, soonest first; filter by dates, kind, community or text.", tags, access: "public", query: s.listEventsQuery, response: s.eventList },
-    async ({ query }) => service.listEvents(ctx, query),
+    async ({ query }) => listCache.get(JSON.stringify(query), () => service.listEvents(ctx, query)),
   );
 
   r.add(

@@ -3,6 +3,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
+import { EVENTS_CHANGED } from "../../platform/topics.js";
 import { authorize, can, type Actor } from "../../platform/permissions.js";
 import { findUserByEmail } from "../accounts/service.js";
 import { users } from "../accounts/tables.js";
@@ -116,6 +117,7 @@ export async function createEvent(ctx: AppContext, actor: Actor, communitySlug: 
     // Whoever creates an event organises it, so it stays theirs if they leave the community team.
     if (actor.kind === "user") await tx.insert(eventRoles).values({ eventId: e.id, userId: actor.id, role: "organiser" });
   });
+  await ctx.bus.publish(EVENTS_CHANGED);
   return getEvent(ctx, actor, communitySlug, input.slug);
 }
 
@@ -137,6 +139,7 @@ export async function updateEvent(ctx: AppContext, actor: Actor, communitySlug: 
       if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === "23505") throw slugTaken(input.slug ?? eventSlug);
       throw err;
     });
+  await ctx.bus.publish(EVENTS_CHANGED);
   return getEvent(ctx, actor, communitySlug, updated!.slug);
 }
 

@@ -4,6 +4,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type * as tables from "./tables.js";
+import type { PGlite } from "@electric-sql/pglite";
+import type { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 
 export type Tables = typeof tables;
 /** The one database type services see: the same for PGlite and node-postgres. */
@@ -57,10 +59,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return wrapPglite(client, drizzle, schema);
 }
 
-type PGliteT = import("@electric-sql/pglite").PGlite;
 
 /** Tests share one in-memory PGlite per worker and wrap it once per schema. */
-export async function wrapPglite(client: PGliteT, drizzleFn?: typeof import("drizzle-orm/pglite").drizzle, schema = "public", ownsClient = true): Promise<Database> {
+export async function wrapPglite(client: PGlite, drizzleFn?: typeof drizzlePglite, schema = "public", ownsClient = true): Promise<Database> {
   const drizzle = drizzleFn ?? (await import("drizzle-orm/pglite")).drizzle;
   if (schema !== "public") await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   const db = drizzle({ client, schema: await import("./tables.js") }) as unknown as Db;

@@ -7,9 +7,9 @@ const t = useTestApp();
 
 /** Anything a client could send: valid-looking values mixed with junk of every JSON type. */
 const junk = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.constant(null), fc.constant(""), fc.integer(), fc.double(), fc.constant("2014-02-31"), fc.constant("Europe/Nowhere"), fc.constant("x".repeat(5000)));
-const bodyArb = fc.oneof(junk, fc.dictionary(fc.constantFrom("email", "name", "password", "slug", "kind", "startDate", "endDate", "timeZone", "capacity", "latitude", "longitude", "role", "token", "confirm", "cfpClosesAt", "website", "description", "locale", fc.string()), junk));
+const bodyArb = fc.oneof(junk, fc.dictionary(fc.oneof(fc.constantFrom("email", "name", "password", "slug", "kind", "startDate", "endDate", "timeZone", "capacity", "latitude", "longitude", "role", "token", "confirm", "cfpClosesAt", "website", "description", "locale"), fc.string()), junk));
 const segment = fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.uuid(), fc.constant("xen-project"), fc.constant("%00"), fc.constant(".."), fc.integer().map(String));
-const queryArb = fc.dictionary(fc.constantFrom("from", "to", "kind", "community", "q", "limit", "offset", "to", fc.string()), fc.oneof(fc.string(), fc.integer().map(String)));
+const queryArb = fc.dictionary(fc.oneof(fc.constantFrom("from", "to", "kind", "community", "q", "limit", "offset"), fc.string()), fc.oneof(fc.string(), fc.integer().map(String)));
 
 describe("no input gives a server error", () => {
   it("random bodies, params and queries to every operation in the OpenAPI document", async () => {

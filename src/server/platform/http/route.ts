@@ -5,6 +5,7 @@ import { ValidationError, type FieldErrors } from "../errors.js";
 import { authorize, authorizeAnywhere, type Actor, type Capability, type Scope } from "../permissions.js";
 import { UnauthenticatedError } from "../errors.js";
 import { actorOf } from "../auth.js";
+import { RawJson } from "../cache.js";
 
 /**
  * Who may call an operation. `public`: anyone; `user`: any signed-in account;
@@ -36,7 +37,7 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
 }
 
 export interface Handler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
-  (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; actor: Actor; req: FastifyRequest; reply: FastifyReply }): Promise<R extends z.ZodType ? z.input<R> : void>;
+  (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; actor: Actor; req: FastifyRequest; reply: FastifyReply }): Promise<(R extends z.ZodType ? z.input<R> : void) | RawJson>;
 }
 
 export interface RegisteredRoute {
@@ -96,6 +97,7 @@ export class Router {
         const result = await handler({ params: params as z.infer<P>, query: query as z.infer<Q>, body: body as z.infer<B>, actor, req, reply });
         if (reply.sent) return reply;
         if (def.response === null) return reply.code(def.status ?? 204).send();
+        if (result instanceof RawJson) return reply.code(def.status ?? 200).type("application/json; charset=utf-8").send(result.json);
         return reply.code(def.status ?? 200).send(result);
       },
     });
