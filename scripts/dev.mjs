@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 
 const procs = [
-  spawn("npx", ["tsx", "watch", "src/cli/run.ts", "serve"], { stdio: "inherit", env: { ...process.env, BASE_URL: process.env.BASE_URL ?? "http://localhost:5173" } }),
+  spawn("npx", ["tsx", "watch", "src/cli/run.ts", "serve"], { stdio: "inherit", env: { ...process.env, PLENARY_URL: process.env.PLENARY_URL ?? "http://localhost:5173" } }),
   spawn("npx", ["vite"], { stdio: "inherit" }),
 ];
 const stop = () => procs.forEach((p) => p.kill("SIGTERM"));

@@ -31,7 +31,7 @@ describe("config", () => {
   });
 
   it("sets Secure cookies only behind an HTTPS base URL, and treats empty variables as unset", () => {
-    expect(loadConfig({ PLENARY_DATA_DIR: dir(), BASE_URL: "https://events.example.org/" })).toMatchObject({ secureCookies: true, baseUrl: "https://events.example.org" });
+    expect(loadConfig({ PLENARY_DATA_DIR: dir(), PLENARY_URL: "https://events.example.org/" })).toMatchObject({ secureCookies: true, baseUrl: "https://events.example.org" });
     expect(loadConfig({ PLENARY_DATA_DIR: dir(), PORT: "" })).toMatchObject({ port: 3000, secureCookies: false, baseUrl: "http://localhost:3000" });
   });
 });

@@ -10,7 +10,8 @@ import { z } from "zod";
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
-  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Not BASE_URL: Vite and Vitest set that one to "/" in every process they start.
+  PLENARY_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -88,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const e = parsed.data;
   const dataDir = resolve(overrides.dataDir ?? e.PLENARY_DATA_DIR);
   const port = overrides.port ?? e.PORT;
-  const baseUrl = (overrides.baseUrl ?? e.BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  const baseUrl = (overrides.baseUrl ?? e.PLENARY_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
     port,
     host: e.HOST,
