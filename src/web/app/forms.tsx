@@ -1,0 +1,173 @@
+import { useEffect, useId, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { hasErrors, type FormErrors } from "./errors.js";
+
+/** The id an input gets inside a form, so the error summary can link to it. */
+export const fieldId = (form: string, name: string) => `${form}-${name}`;
+
+/**
+ * The form-level summary: a role="alert" box that takes focus after a failed submit and
+ * links each message to its input.
+ */
+export function ErrorSummary({ form, errors, labels, children }: { form: string; errors: FormErrors; labels: Record<string, string>; children?: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const show = hasErrors(errors);
+  useEffect(() => {
+    if (show) ref.current?.focus();
+  }, [show, errors]);
+  if (!show) return null;
+  // In the order the fields appear on the form (the labels are listed in that order).
+  const order = Object.keys(labels);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const entries = Object.entries(errors.fields).sort(([a], [b]) => rank(a) - rank(b));
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form}-error-title`}>
+      <h2 id={`${form}-error-title`}>{errors.summary || "There is a problem"}</h2>
+      {entries.length > 0 || errors.other.length > 0 ? (
+        <ul>
+          {entries.map(([name, message]) => (
+            <li key={name}>
+              <a href={`#${fieldId(form, name)}`} onClick={(e) => focusField(e, fieldId(form, name))}>
+                {labels[name] ?? name}: {message}
+              </a>
+            </li>
+          ))}
+          {errors.other.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function focusField(e: MouseEvent, id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  e.preventDefault();
+  el.focus();
+  el.scrollIntoView({ block: "center" });
+}
+
+interface FieldShell {
+  form: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string;
+}
+
+/** Label, hint and error around one control, wired with aria-describedby / aria-invalid. */
+function useFieldIds(form: string, name: string, hint: unknown, error: unknown) {
+  const id = fieldId(form, name);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return { id, hintId, errorId, describedBy };
+}
+
+function Shell({ id, hintId, errorId, label, hint, error, className, children }: { id: string; hintId?: string | undefined; errorId?: string | undefined; label: ReactNode; hint?: ReactNode; error?: string | undefined; className?: string | undefined; children: ReactNode }) {
+  return (
+    <div className={`field${error ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "id">;
+
+export function TextField({ form, name, label, hint, error, className, ...rest }: InputProps) {
+  const ids = useFieldIds(form, name, hint, error);
+  return (
+    <Shell {...ids} label={label} hint={hint} error={error} className={className}>
+      <input id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...rest} />
+    </Shell>
+  );
+}
+
+type TextAreaProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name" | "id">;
+
+export function TextArea({ form, name, label, hint, error, className, ...rest }: TextAreaProps) {
+  const ids = useFieldIds(form, name, hint, error);
+  return (
+    <Shell {...ids} label={label} hint={hint} error={error} className={className}>
+      <textarea id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...rest} />
+    </Shell>
+  );
+}
+
+type SelectProps = FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, "form" | "name" | "id"> & { options: readonly { value: string; label: string }[] };
+
+export function SelectField({ form, name, label, hint, error, className, options, ...rest }: SelectProps) {
+  const ids = useFieldIds(form, name, hint, error);
+  return (
+    <Shell {...ids} label={label} hint={hint} error={error} className={className}>
+      <select id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...rest}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+export function CheckboxField({ form, name, label, hint, error, className, ...rest }: InputProps) {
+  const ids = useFieldIds(form, name, hint, error);
+  return (
+    <div className={`field field-check${error ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <input type="checkbox" id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...rest} />
+      <div>
+        <label htmlFor={ids.id}>{label}</label>
+        {hint ? (
+          <p className="hint" id={ids.hintId}>
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="field-error" id={ids.errorId}>
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function SubmitButton({ busy, children, busyLabel, className = "button primary" }: { busy: boolean; children: ReactNode; busyLabel?: string; className?: string }) {
+  return (
+    <button type="submit" className={className} disabled={busy} aria-busy={busy || undefined}>
+      {busy ? (busyLabel ?? "Working…") : children}
+    </button>
+  );
+}
+
+/** A polite status message (success notes after a change). */
+export function Status({ children, tone = "success" }: { children: ReactNode; tone?: "success" | "info" | "warning" }) {
+  if (!children) return null;
+  return (
+    <div className={`notice notice-${tone}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+/** Unique ids for small forms that appear several times on a page. */
+export function useFormId(prefix: string): string {
+  const raw = useId();
+  return `${prefix}-${raw.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+}

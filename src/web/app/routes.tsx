@@ -1,0 +1,51 @@
+import { lazy, type ComponentType } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router-dom";
+import { Layout, NotFound } from "./layout.js";
+
+/**
+ * Each feature is its own chunk, loaded the first time one of its pages is opened; the
+ * layout (header, footer) renders at once and shows a loading line meanwhile.
+ */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  const Component = lazy(async () => ({ default: pick(await load()) }));
+  return <Component />;
+}
+const events = () => import("../features/events/HomePage.js");
+const eventPage = () => import("../features/events/EventPage.js");
+const settings = () => import("../features/events/EventSettingsPage.js");
+const communities = () => import("../features/communities/CommunityPage.js");
+const signUp = () => import("../features/accounts/SignUpPage.js");
+const signIn = () => import("../features/accounts/SignInPage.js");
+const tokens = () => import("../features/accounts/TokenPages.js");
+const passwords = () => import("../features/accounts/PasswordPages.js");
+const account = () => import("../features/accounts/AccountPage.js");
+const mail = () => import("../features/mail/MailboxPage.js");
+
+const mailbox = page(mail, (m) => m.MailboxPage);
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { path: "/", element: page(events, (m) => m.HomePage) },
+      { path: "/communities", element: page(communities, (m) => m.CommunitiesPage) },
+      { path: "/communities/:community", element: page(communities, (m) => m.CommunityPage) },
+      { path: "/communities/:community/new-event", element: page(settings, (m) => m.NewEventPage) },
+      { path: "/communities/:community/events/:event", element: page(eventPage, (m) => m.EventPage) },
+      { path: "/communities/:community/events/:event/settings", element: page(settings, (m) => m.EventSettingsPage) },
+      { path: "/sign-up", element: page(signUp, (m) => m.SignUpPage) },
+      { path: "/sign-up/check-your-mail", element: page(signUp, (m) => m.CheckMailPage) },
+      { path: "/verify", element: page(tokens, (m) => m.VerifyPage) },
+      { path: "/sign-in", element: page(signIn, (m) => m.SignInPage) },
+      { path: "/sign-in/link", element: page(tokens, (m) => m.LinkConsumePage) },
+      { path: "/forgot-password", element: page(passwords, (m) => m.ForgotPasswordPage) },
+      { path: "/reset-password", element: page(passwords, (m) => m.ResetPasswordPage) },
+      { path: "/account", element: page(account, (m) => m.AccountPage) },
+      { path: "/dev/mail", element: mailbox },
+      { path: "/dev/mail/:id", element: mailbox },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,190 @@
+import { useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router-dom";
+import { organiserBody, type CommunityView } from "../../../server/features/communities/schema.js";
+import type { EventSummary } from "../../../server/features/events/schema.js";
+import { del, get, post, query } from "../../app/api.js";
+import { ApiError } from "../../app/errors.js";
+import { ErrorSummary, Status, SubmitButton, TextField } from "../../app/forms.js";
+import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
+import { Flash, Loading, PageError } from "../../app/layout.js";
+import { useSession } from "../../app/session.js";
+import { EventCard } from "../events/EventCard.js";
+import { groupByYear } from "../events/kinds.js";
+
+type Person = { userId: string; name: string; email: string };
+
+export function CommunitiesPage() {
+  const [state] = useLoad((signal) => get<{ communities: CommunityView[] }>("/communities", signal), []);
+  useTitle(state.status === "error" ? null : "Communities");
+  return (
+    <div className="wrap">
+      <div className="page-header">
+        <h1>Communities</h1>
+        <p className="lede">The open-source communities whose events are run here.</p>
+      </div>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <PageError error={state.error} /> : null}
+      {state.status === "ok" ? (
+        state.data.communities.length ? (
+          <ul className="community-list">
+            {state.data.communities.map((c) => (
+              <li key={c.id} className="card community-card">
+                <h2>
+                  <Link to={`/communities/${c.slug}`}>{c.name}</Link>
+                </h2>
+                <p className="clamp">{c.description}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No communities yet. An instance admin creates them with the command-line tool.</p>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+export function CommunityPage() {
+  const { community = "" } = useParams();
+  const { user } = useSession();
+  const [state] = useLoad(
+    async (signal) => {
+      const [c, events] = await Promise.all([
+        get<CommunityView>(`/communities/${community}`, signal),
+        get<{ events: EventSummary[]; total: number }>(`/events${query({ community, limit: 200 })}`, signal),
+      ]);
+      return { c, events };
+    },
+    [community],
+  );
+  // Only community organisers and admins may read the organiser list; the answer decides what this page offers.
+  const [organisers, , setOrganisers] = useLoad(
+    async (signal) => {
+      if (!user) return null;
+      try {
+        return (await get<{ organisers: Person[] }>(`/communities/${community}/organisers`, signal)).organisers;
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 403 || err.status === 401)) return null;
+        throw err;
+      }
+    },
+    [community, user?.id],
+  );
+  useTitle(state.status === "ok" ? state.data.c.name : state.status === "error" ? null : "Community");
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") return <PageError error={state.error} what="This community" />;
+  const { c, events } = state.data;
+  const canManage = organisers.status === "ok" && organisers.data !== null;
+  return (
+    <>
+      <section className="hero community-hero">
+        <div className="wrap">
+          <Flash />
+          <p className="eyebrow">Community</p>
+          <h1>{c.name}</h1>
+          {c.website ? (
+            <p>
+              <a href={c.website} rel="noopener noreferrer">
+                {c.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
+              </a>
+            </p>
+          ) : null}
+          {canManage ? (
+            <p className="button-row">
+              <Link to={`/communities/${c.slug}/new-event`} className="button primary">
+                Create an event
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </section>
+      <div className="wrap community-layout">
+        <div>
+          {c.descriptionHtml ? <div className="prose lede-prose" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} /> : null}
+          <section aria-labelledby="community-events" className="event-section">
+            <h2 id="community-events">Events</h2>
+            {events.events.length ? (
+              groupByYear(events.events).map((y) => (
+                <section key={y.year} aria-labelledby={`cy-${y.year}`} className="year-group">
+                  <h3 id={`cy-${y.year}`} className="year-title">
+                    {y.year}
+                  </h3>
+                  <div className="event-list">
+                    {y.events.map((e) => (
+                      <EventCard key={e.id} event={e} headingLevel={4} showCommunity={false} />
+                    ))}
+                  </div>
+                </section>
+              ))
+            ) : (
+              <p className="empty">No published events yet.</p>
+            )}
+          </section>
+        </div>
+        {canManage && organisers.status === "ok" && organisers.data ? <OrganisersPanel community={c.slug} organisers={organisers.data} onChange={setOrganisers} /> : null}
+      </div>
+    </>
+  );
+}
+
+function OrganisersPanel({ community, organisers, onChange }: { community: string; organisers: Person[]; onChange: (p: Person[]) => void }) {
+  const FORM = "organiser";
+  const [email, setEmail] = useState("");
+  const [message, setMessage] = useState("");
+  const { busy, errors, run } = useSubmit(ORGANISER_FIELDS);
+  const remove = useSubmit(ORGANISER_FIELDS);
+  const { user } = useSession();
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setMessage("");
+    void run(async () => {
+      const r = await post<{ organisers: Person[] }>(`/communities/${community}/organisers`, check(organiserBody, { email: email.trim() }));
+      onChange(r.organisers);
+      setMessage(`${email.trim()} is now an organiser.`);
+      setEmail("");
+    });
+  };
+  return (
+    <aside className="card organisers" aria-labelledby="organisers-title">
+      <h2 id="organisers-title">Organisers</h2>
+      <p className="muted small">Community organisers create events and manage every event of the community.</p>
+      <Status>{message}</Status>
+      <ErrorSummary form={`${FORM}-remove`} errors={remove.errors} labels={{}} />
+      <ul className="people">
+        {organisers.map((p) => (
+          <li key={p.userId}>
+            <div>
+              <span className="person-name">{p.name}</span>
+              <span className="person-email">{p.email}</span>
+            </div>
+            <button
+              type="button"
+              className="button small danger-outline"
+              disabled={remove.busy}
+              onClick={() =>
+                void remove.run(async () => {
+                  const self = p.userId === user?.id;
+                  if (!window.confirm(self ? "Remove yourself as organiser? You will lose access to this list." : `Remove ${p.name} as organiser?`)) return;
+                  await del(`/communities/${community}/organisers/${p.userId}`);
+                  onChange(organisers.filter((o) => o.userId !== p.userId));
+                  setMessage(`${p.name} is no longer an organiser.`);
+                })
+              }
+            >
+              Remove<span className="visually-hidden"> {p.name}</span>
+            </button>
+          </li>
+        ))}
+        {organisers.length === 0 ? <li className="muted">No organisers yet.</li> : null}
+      </ul>
+      <ErrorSummary form={FORM} errors={errors} labels={{ email: "Email address" }} />
+      <form onSubmit={onSubmit} noValidate>
+        <TextField form={FORM} name="email" label="Add an organiser by email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} hint="They need an account here." />
+        <SubmitButton busy={busy} busyLabel="Adding…" className="button secondary">
+          Add organiser
+        </SubmitButton>
+      </form>
+    </aside>
+  );
+}
+const ORGANISER_FIELDS = ["email"] as const;

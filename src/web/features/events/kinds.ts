@@ -1,0 +1,32 @@
+import type { EventSummary } from "../../../server/features/events/schema.js";
+
+export type Kind = EventSummary["kind"];
+
+export const KIND_LABEL: Record<Kind, { one: string; many: string; blurb: string }> = {
+  hackathon: { one: "Hackathon", many: "Hackathons", blurb: "Unconference-style working days: the agenda is set by the people in the room." },
+  conference: { one: "Conference", many: "Conferences", blurb: "Programmes of talks, chosen through a call for participation." },
+  external: { one: "At other events", many: "Talks at other events", blurb: "Where community members speak at the wider open-source conferences." },
+};
+
+export const KIND_ORDER: readonly Kind[] = ["hackathon", "conference", "external"];
+
+/** Events grouped by kind in KIND_ORDER, each group keeping the API's soonest-first order. */
+export function groupByKind<T extends { kind: Kind }>(events: readonly T[]): { kind: Kind; events: T[] }[] {
+  return KIND_ORDER.map((kind) => ({ kind, events: events.filter((e) => e.kind === kind) })).filter((g) => g.events.length > 0);
+}
+
+/** Groups by the year an event starts in, newest year first. */
+export function groupByYear<T extends { startDate: string }>(events: readonly T[]): { year: string; events: T[] }[] {
+  const years = new Map<string, T[]>();
+  for (const e of events) {
+    const y = e.startDate.slice(0, 4);
+    (years.get(y) ?? years.set(y, []).get(y)!).push(e);
+  }
+  return [...years.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([year, list]) => ({ year, events: list }));
+}
+
+/** "Rackspace Ltd, Hayes (London), United Kingdom" without empty parts or repeats. */
+export function placeLine(e: { venue?: string; city: string; country: string }, withVenue = false): string {
+  const parts = [withVenue ? e.venue : "", e.city, e.country].map((p) => (p ?? "").trim()).filter(Boolean);
+  return parts.filter((p, i) => parts.indexOf(p) === i).join(", ");
+}

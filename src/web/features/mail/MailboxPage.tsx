@@ -1,0 +1,132 @@
+import { Link, useParams } from "react-router-dom";
+import { get } from "../../app/api.js";
+import { formatStamp } from "../../app/dates.js";
+import { useLoad, useTitle } from "../../app/hooks.js";
+import { Loading, PageError } from "../../app/layout.js";
+
+interface Summary {
+  id: number;
+  to: string;
+  from: string;
+  subject: string;
+  receivedAt: string;
+}
+interface Mailbox {
+  notice: string;
+  smtpConfigured: boolean;
+  messages: Summary[];
+}
+interface Message extends Summary {
+  text: string;
+  html: string;
+}
+
+/** Inside the preview: no scripts (sandbox), and no requests at all — a mail cannot load trackers or remote images. */
+const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
+
+function withCsp(html: string): string {
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (m) => m + CSP);
+  if (/<html[^>]*>/i.test(html)) return html.replace(/<html[^>]*>/i, (m) => `${m}<head>${CSP}</head>`);
+  return CSP + html;
+}
+
+/** The local development mailbox: mail the instance would have sent, kept here instead. */
+export function MailboxPage() {
+  const { id } = useParams();
+  const [box, reload] = useLoad((signal) => get<Mailbox>("/dev/mail", signal), []);
+  const [msg] = useLoad((signal) => (id ? get<Message>(`/dev/mail/${encodeURIComponent(id)}`, signal) : Promise.resolve(null)), [id]);
+  useTitle(box.status === "error" ? null : msg.status === "ok" && msg.data ? `${msg.data.subject} — Local mailbox` : "Local development mailbox");
+
+  if (box.status === "loading") return <Loading label="Opening the mailbox…" />;
+  if (box.status === "error") return <PageError error={box.error} what="The mailbox" />;
+  const { notice, messages, smtpConfigured } = box.data;
+  return (
+    <div className="wrap mailbox">
+      <div className="dev-banner" role="note" aria-label="Local development mailbox">
+        <p className="dev-banner-title">Local development mailbox — not delivered</p>
+        <p>{notice}</p>
+        {smtpConfigured ? <p>SMTP is configured now: new mail is delivered for real and does not appear here.</p> : null}
+      </div>
+      <div className="mailbox-head">
+        <h1>Local mailbox</h1>
+        <button type="button" className="button secondary small" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      <div className="mailbox-layout">
+        <nav aria-label="Messages" className="mail-list card">
+          {messages.length === 0 ? (
+            <p className="muted">No mail yet. Sign up or ask for a sign-in link and it lands here.</p>
+          ) : (
+            <ul>
+              {messages.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/dev/mail/${m.id}`} aria-current={String(m.id) === id ? "page" : undefined} className="mail-item">
+                    <span className="mail-subject">{m.subject}</span>
+                    <span className="mail-to">To {m.to}</span>
+                    <span className="mail-date">{formatStamp(m.receivedAt)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </nav>
+        <section className="mail-view card" aria-label="Message">
+          {!id ? <p className="muted">Choose a message to read it.</p> : null}
+          {id && msg.status === "loading" ? <p className="muted">Loading…</p> : null}
+          {id && msg.status === "error" ? <p className="field-error">{msg.error.message}</p> : null}
+          {msg.status === "ok" && msg.data ? (
+            <article>
+              <h2 className="mail-title">{msg.data.subject}</h2>
+              <dl className="mail-headers">
+                <div>
+                  <dt>From</dt>
+                  <dd>{msg.data.from}</dd>
+                </div>
+                <div>
+                  <dt>To</dt>
+                  <dd>{msg.data.to}</dd>
+                </div>
+                <div>
+                  <dt>Received</dt>
+                  <dd>{formatStamp(msg.data.receivedAt)}</dd>
+                </div>
+              </dl>
+              {msg.data.html ? (
+                <>
+                  <h3>HTML part</h3>
+                  {/* No allow-* flags: no scripts, no forms, no same-origin access. Links open via the text part below. */}
+                  <iframe className="mail-html" title={`HTML of “${msg.data.subject}”`} sandbox="" srcDoc={withCsp(msg.data.html)} referrerPolicy="no-referrer" />
+                </>
+              ) : null}
+              <h3>Text part</h3>
+              <pre className="mail-text">{linkify(msg.data.text)}</pre>
+            </article>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** Makes this instance's links in the text part clickable (only its own, local ones), so a developer can follow them. */
+function linkify(text: string) {
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return parts.map((p, i) => {
+    if (i % 2 === 0) return p;
+    let sameOrigin: boolean;
+    try {
+      const u = new URL(p);
+      sameOrigin = u.origin === window.location.origin || ((u.hostname === "localhost" || u.hostname === "127.0.0.1") && u.port === window.location.port);
+    } catch {
+      sameOrigin = false;
+    }
+    return sameOrigin ? (
+      <a key={i} href={p}>
+        {p}
+      </a>
+    ) : (
+      p
+    );
+  });
+}
