@@ -16,6 +16,7 @@ const sections: Record<string, () => Promise<Section>> = {
   server: () => import("./server.js"),
   "solvers-assign": () => import("./solvers-assign.js"),
   "solvers-timetable": () => import("./solvers-timetable.js"),
+  registration: () => import("./registration.js"),
 };
 
 // npm runs scripts from the package root, whether this runs compiled or under tsx.

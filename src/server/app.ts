@@ -14,6 +14,7 @@ import { accountRoutes } from "./features/accounts/routes.js";
 import { communityRoutes } from "./features/communities/routes.js";
 import { eventRoutes } from "./features/events/routes.js";
 import { mailRoutes } from "./features/mail/routes.js";
+import { registrationRoutes } from "./features/registration/routes.js";
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -40,6 +41,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   communityRoutes(router, ctx);
   eventRoutes(router, ctx);
   mailRoutes(router, ctx);
+  registrationRoutes(router, ctx);
 
   let draining = false;
   app.get("/healthz", async () => ({ status: "ok" }));

@@ -24,10 +24,13 @@ export const CAPABILITIES = [
   "event.roles.manage",
   "mailbox.read",
   "users.list",
+  "registration.view",
+  "registration.manage",
+  "registration.checkin",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "mailbox.read"];
+const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "mailbox.read", "registration.view", "registration.manage", "registration.checkin"];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,

@@ -31,6 +31,8 @@ export function fillUrl(def: RegisteredRoute["def"], values: { community: string
         return "attendee";
       case "id":
         return "999999";
+      case "template":
+        return "registration.invited";
       default:
         return randomUUID();
     }

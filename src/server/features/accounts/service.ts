@@ -33,10 +33,20 @@ export async function findUserByEmail(db: Db, address: string): Promise<UserRow 
   return u;
 }
 
+/**
+ * Stores a one-time email token and returns it, in the caller's transaction. Other features
+ * (registration's "confirm your request" mail) carry it in their own mail and consume it
+ * with verifyEmailWithToken, so token rules live only here.
+ */
+export async function issueEmailToken(ctx: AppContext, db: Db, userId: string, purpose: Purpose): Promise<string> {
+  const token = newToken();
+  await db.insert(emailTokens).values({ tokenHash: hashToken(token), purpose, userId, expiresAt: new Date(ctx.now().getTime() + TOKEN_MINUTES[purpose] * 60_000) });
+  return token;
+}
+
 /** Creates a one-time token and queues the mail carrying it, in the caller's transaction. */
 async function sendTokenMail(ctx: AppContext, db: Db, user: UserRow, purpose: Purpose): Promise<void> {
-  const token = newToken();
-  await db.insert(emailTokens).values({ tokenHash: hashToken(token), purpose, userId: user.id, expiresAt: new Date(ctx.now().getTime() + TOKEN_MINUTES[purpose] * 60_000) });
+  const token = await issueEmailToken(ctx, db, user.id, purpose);
   const host = new URL(ctx.config.baseUrl).hostname;
   await enqueueMail(db, host, {
     to: user.email,
@@ -78,11 +88,28 @@ async function consumeToken(ctx: AppContext, db: Db, token: string, purpose: Pur
 }
 
 export async function verifyEmail(ctx: AppContext, token: string): Promise<UserRow> {
-  return ctx.db.transaction(async (tx) => {
-    const u = await consumeToken(ctx, tx, token, "verify");
-    const [updated] = await tx.update(users).set({ emailVerifiedAt: u.emailVerifiedAt ?? ctx.now() }).where(eq(users.id, u.id)).returning();
-    return updated!;
-  });
+  return ctx.db.transaction(async (tx) => verifyEmailWithToken(ctx, tx, token));
+}
+
+/** Consumes a "verify" token and marks the address verified, inside the caller's transaction. */
+export async function verifyEmailWithToken(ctx: AppContext, db: Db, token: string): Promise<UserRow> {
+  const u = await consumeToken(ctx, db, token, "verify");
+  const [updated] = await db.update(users).set({ emailVerifiedAt: u.emailVerifiedAt ?? ctx.now() }).where(eq(users.id, u.id)).returning();
+  return updated!;
+}
+
+/**
+ * The account of someone who first appears by email (an invitation request without an
+ * account): passwordless and unverified until they follow the emailed link; afterwards they
+ * sign in with a sign-in link or set a password through a reset. An existing account is reused.
+ */
+export async function findOrCreateEmailAccount(db: Db, input: { email: string; name: string; locale?: string }): Promise<UserRow> {
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) return existing;
+  const [u] = await db.insert(users).values({ email: input.email, name: input.name, passwordHash: null, locale: input.locale ?? "en" }).onConflictDoNothing().returning();
+  if (u) return u;
+  // Another request created it in the meantime.
+  return (await findUserByEmail(db, input.email))!;
 }
 
 export async function signInWithPassword(ctx: AppContext, address: string, plain: string): Promise<UserRow> {

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { zonedToInstant } from "../../../shared/time.js";
 import { createVerifiedUser } from "../accounts/service.js";
+import { seedRegistrationDemo } from "../registration/demo.js";
 import { communities, communityOrganisers } from "../communities/tables.js";
 import { eventRoles, events, talks } from "../events/tables.js";
 import type { DemoCommunity } from "./data-types.js";
@@ -70,5 +71,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; acc
   }
   if (hackathon) roles.push({ eventId: hackathon, userId: users.get("attendee@example.org")!, role: "attendee" });
   if (roles.length) await ctx.db.insert(eventRoles).values(roles).onConflictDoNothing();
+  if (hackathon) await seedRegistrationDemo(ctx, hackathon);
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };
 }

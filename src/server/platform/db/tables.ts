@@ -3,3 +3,4 @@ export * from "../../features/accounts/tables.js";
 export * from "../../features/communities/tables.js";
 export * from "../../features/events/tables.js";
 export * from "../../features/mail/tables.js";
+export * from "../../features/registration/tables.js";

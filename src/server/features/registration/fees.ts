@@ -1,0 +1,134 @@
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
+import type { Actor } from "../../platform/permissions.js";
+import { lockSettings, type SettingsRow } from "./common.js";
+import { eventForOrganiser } from "./queue.js";
+import type { LedgerView, PaymentBody } from "./schema.js";
+import { donations, invitationRequests as R, ledgerEntries as L, type LedgerKind } from "./tables.js";
+
+/**
+ * How fees are collected. A provider turns an organiser's (or, later, a payment service's)
+ * record of money into a ledger entry; the ledger itself stays the same whoever collected.
+ */
+export interface PaymentProvider {
+  readonly id: string;
+  readonly methods: readonly string[];
+  /** Checks a record and returns what the ledger stores; throws ValidationError when it is incomplete. */
+  record(input: { kind: LedgerKind; method: string; amount: number; currency: string; reference: string }): { provider: string; method: string; reference: string };
+}
+
+/** Built in: the organiser records a bank transfer, cash at the door or a waiver, with a reference. */
+export const manualProvider: PaymentProvider = {
+  id: "manual",
+  methods: ["bank_transfer", "cash", "waiver"],
+  record(input) {
+    if (!this.methods.includes(input.method)) throw new ValidationError("Unknown payment method.", { method: [`Choose one of: ${this.methods.join(", ")}.`] });
+    if ((input.kind === "waiver") !== (input.method === "waiver")) throw new ValidationError("A waiver is recorded with the method 'waiver', and only a waiver is.", { method: [input.kind === "waiver" ? "Use the method 'waiver' for a waiver." : "A payment or refund is a bank transfer or cash."] });
+    if (input.method === "bank_transfer" && !input.reference) throw new ValidationError("Give the bank transfer's reference.", { reference: ["The reference on the bank statement, so the payment can be traced."] });
+    return { provider: "manual", method: input.method, reference: input.reference };
+  },
+};
+
+export const PROVIDERS: Record<string, PaymentProvider> = { manual: manualProvider };
+
+export async function ledgerTotals(db: Db, eventId: string, s: SettingsRow) {
+  const sums = await db
+    .select({ kind: L.kind, amount: sql<number>`coalesce(sum(${L.amount}), 0)`.mapWith(Number) })
+    .from(L)
+    .where(eq(L.eventId, eventId))
+    .groupBy(L.kind);
+  const sum = (k: LedgerKind) => sums.find((x) => x.kind === k)?.amount ?? 0;
+  const [{ n }] = (await db.select({ n: count() }).from(R).where(and(eq(R.eventId, eventId), eq(R.state, "confirmed")))) as [{ n: number }];
+  const [don] = await db.select({ amount: sql<number>`coalesce(sum(${donations.amount}), 0)`.mapWith(Number), n: count() }).from(donations).where(eq(donations.eventId, eventId));
+  const due = Number(n) * s.feeAmount;
+  const paid = sum("payment");
+  const waived = sum("waiver");
+  const refunded = sum("refund");
+  const donated = don?.amount ?? 0;
+  const owedToBeneficiary = paid - refunded - donated;
+  return { due, paid, waived, refunded, outstanding: Math.max(0, due - waived - (paid - refunded)), donated, owedToBeneficiary, closed: (don?.n ?? 0) > 0 && owedToBeneficiary === 0 };
+}
+
+export async function ledger(ctx: AppContext, actor: Actor, community: string, event: string): Promise<LedgerView> {
+  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+  const { closed, ...totals } = await ledgerTotals(ctx.db, e.id, s);
+  const entries = await ctx.db
+    .select({ id: L.id, requestId: L.requestId, name: R.name, email: R.email, kind: L.kind, provider: L.provider, method: L.method, amount: L.amount, currency: L.currency, reference: L.reference, recordedAt: L.recordedAt })
+    .from(L)
+    .leftJoin(R, eq(R.id, L.requestId))
+    .where(eq(L.eventId, e.id))
+    .orderBy(asc(L.recordedAt), asc(L.id));
+  const dons = await ctx.db.select().from(donations).where(eq(donations.eventId, e.id)).orderBy(asc(donations.recordedAt));
+  return {
+    currency: s.feeCurrency,
+    feeAmount: s.feeAmount,
+    beneficiaryName: s.beneficiaryName,
+    beneficiaryUrl: s.beneficiaryUrl,
+    totals,
+    closed,
+    entries: entries.map((x) => ({ ...x, recordedAt: x.recordedAt.toISOString() })),
+    donations: dons.map((d) => ({ id: d.id, amount: d.amount, currency: d.currency, beneficiaryName: d.beneficiaryName, reference: d.reference, recordedAt: d.recordedAt.toISOString() })),
+  };
+}
+
+export async function recordPayment(ctx: AppContext, actor: Actor, community: string, event: string, input: PaymentBody): Promise<LedgerView> {
+  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+  await ctx.db.transaction(async (tx) => {
+    const s = await lockSettings(tx, e.id);
+    const [r] = await tx.select().from(R).where(and(eq(R.id, input.requestId), eq(R.eventId, e.id)));
+    if (!r) throw new NotFoundError("Request");
+    const currency = input.currency ?? s.feeCurrency;
+    if (currency !== s.feeCurrency) throw new ValidationError(`This event's fees are in ${s.feeCurrency}.`, { currency: [`Use ${s.feeCurrency}.`] });
+    if (input.kind !== "refund" && !["invited", "confirmed"].includes(r.state)) throw new ConflictError("not_attending", `A fee is recorded for an invited or confirmed person; this request is ${r.state}.`, undefined, { state: r.state });
+    if (input.kind === "waiver" && !s.waiversAllowed) throw new ConflictError("waivers_not_allowed", "This event does not offer fee waivers.", { kind: ["Waivers are switched off for this event."] });
+    if (input.kind === "refund" && input.amount === undefined) throw new ValidationError("Give the amount refunded.", { amount: ["How much was refunded?"] });
+    const amount = input.amount ?? s.feeAmount;
+    if (amount <= 0) throw new ValidationError("This event has no fee; give the amount.", { amount: ["Give the amount."] });
+    if (input.kind === "refund") {
+      const [row] = await tx
+        .select({ net: sql<number>`coalesce(sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end), 0)`.mapWith(Number) })
+        .from(L)
+        .where(eq(L.requestId, r.id));
+      if (amount > (row?.net ?? 0)) throw new ConflictError("refund_too_large", `Only ${row?.net ?? 0} (minor units) was paid for this request and not yet refunded.`, { amount: [`At most ${row?.net ?? 0}.`] });
+    }
+    const provider = PROVIDERS.manual!;
+    const stored = provider.record({ kind: input.kind, method: input.method, amount, currency, reference: input.reference });
+    await tx.insert(L).values({ eventId: e.id, requestId: r.id, kind: input.kind, ...stored, amount, currency, recordedBy: actor.kind === "user" ? actor.id : null, recordedAt: ctx.now() });
+  });
+  return ledger(ctx, actor, community, event);
+}
+
+/** Records the transfer of everything owed to the beneficiary; this closes the ledger until more fees come in. */
+export async function recordDonation(ctx: AppContext, actor: Actor, community: string, event: string, reference: string): Promise<LedgerView> {
+  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+  await ctx.db.transaction(async (tx) => {
+    const s = await lockSettings(tx, e.id);
+    if (!s.beneficiaryName) throw new ConflictError("no_beneficiary", "Name the beneficiary in the registration settings first.");
+    const t = await ledgerTotals(tx, e.id, s);
+    if (t.owedToBeneficiary <= 0) throw new ConflictError("nothing_owed", "Nothing is owed to the beneficiary: every fee received has been passed on.", undefined, { owedToBeneficiary: t.owedToBeneficiary });
+    await tx.insert(donations).values({ eventId: e.id, amount: t.owedToBeneficiary, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, reference, recordedBy: actor.kind === "user" ? actor.id : null, recordedAt: ctx.now() });
+  });
+  return ledger(ctx, actor, community, event);
+}
+
+/** RFC 4180 cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+export async function ledgerCsv(ctx: AppContext, actor: Actor, community: string, event: string): Promise<string> {
+  const l = await ledger(ctx, actor, community, event);
+  const rows: (string | number | null)[][] = l.entries.map((x) => [x.recordedAt, x.kind, x.provider, x.method, x.amount, x.currency, x.reference, x.name, x.email, x.requestId]);
+  for (const d of l.donations) rows.push([d.recordedAt, "donation", "manual", "transfer to beneficiary", d.amount, d.currency, d.reference, d.beneficiaryName, null, null]);
+  rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return toCsv(["recorded_at", "kind", "provider", "method", "amount_minor", "currency", "reference", "name", "email", "request_id"], rows);
+}

@@ -1,0 +1,123 @@
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
+import { events } from "../events/tables.js";
+import { formatWhen, insertMails, lockSettings, renderFor, requestsChanged, statusUrl, templateOverrides, type QueuedMail } from "./common.js";
+import { promoteWaitlisted } from "./queue.js";
+import { invitationRequests as R } from "./tables.js";
+
+export const REMINDER_BEFORE_MS = 2 * 86400_000;
+const BATCH = 500;
+
+export interface JobPass {
+  reminded: number;
+  expired: number;
+  promoted: number;
+}
+
+/**
+ * One pass of registration's scheduled work, in this order:
+ * 1. reminders: invitations whose deadline is within 2 days and not reminded yet get one
+ *    reminder mail (rows claimed with FOR UPDATE SKIP LOCKED, so two processes never remind
+ *    the same person twice);
+ * 2. expiry, event by event: invitations past their deadline become `expired`, and the freed
+ *    places go to the waiting list (earliest request first) — both in one transaction holding
+ *    the event's settings-row lock, which confirmations also take, with every mail written to
+ *    the outbox in that same transaction.
+ * Safe to run in several app processes at once.
+ */
+export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
+  const pass: JobPass = { reminded: 0, expired: 0, promoted: 0 };
+  const now = ctx.now();
+  const soon = new Date(now.getTime() + REMINDER_BEFORE_MS);
+  for (;;) {
+    const n = await ctx.db.transaction(async (tx) => {
+      const rows = await tx
+        .update(R)
+        .set({ reminderSentAt: now })
+        .where(
+          sql`${R.id} in (select ${R.id} from ${R} where ${R.state} = 'invited' and ${R.reminderSentAt} is null and ${R.confirmBy} > ${now.toISOString()}::timestamptz and ${R.confirmBy} <= ${soon.toISOString()}::timestamptz order by ${R.confirmBy} limit ${BATCH} for update skip locked)`,
+        )
+        .returning();
+      if (rows.length === 0) return { mails: 0, events: [] as string[] };
+      const evs = await tx.select().from(events).where(inArray(events.id, [...new Set(rows.map((r) => r.eventId))]));
+      const mails: QueuedMail[] = [];
+      for (const e of evs) {
+        const overrides = await templateOverrides(tx, e.id);
+        for (const r of rows.filter((x) => x.eventId === e.id)) {
+          mails.push({ to: r.email, template: "registration.reminder", rendered: renderFor(overrides, "registration.reminder", r.locale, { name: r.name, event: e.name, confirmBy: formatWhen(r.confirmBy!, e.timeZone), link: statusUrl(ctx, r), linkLabel: "Confirm my place" }), meta: { requestId: r.id } });
+        }
+      }
+      return { mails: await insertMails(ctx, tx, mails), events: evs.map((e) => e.id) };
+    });
+    pass.reminded += n.mails;
+    for (const id of n.events) await requestsChanged(ctx, id);
+    if (n.mails < BATCH) break;
+  }
+
+  const due = await ctx.db
+    .selectDistinct({ eventId: R.eventId })
+    .from(R)
+    .where(and(eq(R.state, "invited"), lte(R.confirmBy, now)));
+  for (const { eventId } of due) {
+    const r = await ctx.db.transaction(async (tx) => {
+      const s = await lockSettings(tx, eventId);
+      const [e] = await tx.select().from(events).where(eq(events.id, eventId));
+      const expired = await tx
+        .update(R)
+        .set({ state: "expired", endedAt: now, updatedAt: now })
+        .where(and(eq(R.eventId, eventId), eq(R.state, "invited"), lte(R.confirmBy, now)))
+        .returning();
+      const overrides = await templateOverrides(tx, eventId);
+      await insertMails(
+        ctx,
+        tx,
+        expired.map((x) => ({ to: x.email, template: "registration.expired", rendered: renderFor(overrides, "registration.expired", x.locale, { name: x.name, event: e!.name, confirmBy: formatWhen(x.confirmBy!, e!.timeZone), link: statusUrl(ctx, x), linkLabel: "See my request" }), meta: { requestId: x.id } })),
+      );
+      const promoted = expired.length ? await promoteWaitlisted(ctx, tx, e!, s) : 0;
+      return { expired: expired.length, promoted };
+    });
+    await requestsChanged(ctx, eventId);
+    pass.expired += r.expired;
+    pass.promoted += r.promoted;
+  }
+  if (pass.reminded || pass.expired || pass.promoted) await ctx.bus.publish(MAIL_QUEUED);
+  return pass;
+}
+
+/** Runs the pass every minute (and once at start); stop() waits for a pass in flight. */
+export class RegistrationJobs {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly intervalMs = 60_000,
+  ) {}
+
+  start(): this {
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.timer.unref();
+    this.tick();
+    return this;
+  }
+
+  private tick(): void {
+    if (this.stopped || this.running) return;
+    this.running = runRegistrationJobs(this.ctx)
+      .then((p) => {
+        if (p.reminded || p.expired || p.promoted) this.ctx.log.info(p, "registration jobs");
+      })
+      .catch((err: unknown) => this.ctx.log.error({ err }, "registration jobs failed"))
+      .finally(() => (this.running = undefined));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
+
+

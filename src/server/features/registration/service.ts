@@ -1,0 +1,107 @@
+/**
+ * Registration's services, split by topic: queue.ts (settings, requests, decisions,
+ * confirmation, waitlist), fees.ts (ledger), stipends.ts, checkin.ts, jobs.ts; this file
+ * holds mail templates and the event summary.
+ */
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import { ValidationError, NotFoundError } from "../../platform/errors.js";
+import { placeholders, renderTemplate, templateSource } from "../../platform/mail/templates.js";
+import type { Actor } from "../../platform/permissions.js";
+import { cachedCounters, feeLine, formatWhen, toTemplate } from "./common.js";
+import { ledgerTotals } from "./fees.js";
+import { eventForOrganiser, stateCounters } from "./queue.js";
+import { EDITABLE_TEMPLATES, TEMPLATE_VARIABLES, type EditableTemplate } from "./schema.js";
+import { budgetOf } from "./stipends.js";
+import { invitationRequests as R, mailTemplateOverrides as T } from "./tables.js";
+
+export * from "./queue.js";
+export * from "./fees.js";
+export * from "./stipends.js";
+export * from "./checkin.js";
+
+const LOCALES = ["en", "de"] as const;
+
+export async function listTemplates(ctx: AppContext, actor: Actor, community: string, event: string) {
+  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+  const rows = await ctx.db.select().from(T).where(eq(T.eventId, e.id));
+  const out = [];
+  for (const template of EDITABLE_TEMPLATES) {
+    for (const locale of LOCALES) {
+      const o = rows.find((r) => r.template === template && r.locale === locale);
+      const base = templateSource(template, locale);
+      out.push({ template, locale, subject: o?.subject ?? base.subject, body: o?.body ?? base.body.join("\n\n"), custom: !!o, variables: [...TEMPLATE_VARIABLES[template]] });
+    }
+  }
+  return { templates: out };
+}
+
+function checkPlaceholders(template: EditableTemplate, subject: string, body: string): void {
+  const allowed = TEMPLATE_VARIABLES[template];
+  const fields: Record<string, string[]> = {};
+  for (const [field, text] of [["subject", subject], ["body", body]] as const) {
+    const unknown = [...new Set(placeholders(text).filter((v) => !allowed.includes(v)))];
+    if (unknown.length) fields[field] = [`Unknown variable${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `{{${u}}}`).join(", ")}; this mail can use ${allowed.map((a) => `{{${a}}}`).join(", ")}.`];
+  }
+  if (Object.keys(fields).length) throw new ValidationError("The template uses variables this mail does not have.", fields);
+}
+
+export async function saveTemplate(ctx: AppContext, actor: Actor, community: string, event: string, template: EditableTemplate, input: { locale: "en" | "de"; subject: string; body: string }) {
+  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+  checkPlaceholders(template, input.subject, input.body);
+  await ctx.db
+    .insert(T)
+    .values({ eventId: e.id, template, locale: input.locale, subject: input.subject, body: input.body, updatedAt: ctx.now() })
+    .onConflictDoUpdate({ target: [T.eventId, T.template, T.locale], set: { subject: input.subject, body: input.body, updatedAt: ctx.now() } });
+  return listTemplates(ctx, actor, community, event);
+}
+
+export async function resetTemplate(ctx: AppContext, actor: Actor, community: string, event: string, template: EditableTemplate, locale: string): Promise<void> {
+  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+  const gone = await ctx.db.delete(T).where(and(eq(T.eventId, e.id), eq(T.template, template), eq(T.locale, locale))).returning();
+  if (gone.length === 0) throw new NotFoundError("A custom wording for this mail");
+}
+
+/** Renders a template (the saved one, or the draft in the body) with sample values, before anything is sent. */
+export async function previewTemplate(ctx: AppContext, actor: Actor, community: string, event: string, template: EditableTemplate, input: { locale: "en" | "de"; subject?: string | undefined; body?: string | undefined; message: string }) {
+  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+  const [saved] = await ctx.db.select().from(T).where(and(eq(T.eventId, e.id), eq(T.template, template), eq(T.locale, input.locale)));
+  const base = saved ? toTemplate(saved.subject, saved.body) : templateSource(template, input.locale);
+  const subject = input.subject ?? base.subject;
+  const bodyText = input.body ?? base.body.join("\n\n");
+  checkPlaceholders(template, subject, bodyText);
+  const now = ctx.now();
+  const vars: Record<string, string> = {
+    name: "Ada Lovelace",
+    event: e.name,
+    confirmBy: formatWhen(new Date(now.getTime() + s.confirmationDays * 86400_000), e.timeZone),
+    feeLine: feeLine(s),
+    link: `${ctx.config.baseUrl}/registration/00000000-0000-0000-0000-000000000000?token=preview`,
+    linkLabel: template === "registration.invited" || template === "registration.reminder" ? "Confirm my place" : "See my request",
+    message: input.message,
+    checkinCode: "ABCD-2345",
+  };
+  return renderTemplate(toTemplate(subject, bodyText), vars);
+}
+
+/** What the organisers' dashboard draws: the funnel, counters, places, budget and fees. */
+export async function summary(ctx: AppContext, actor: Actor, community: string, event: string) {
+  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+  const now = ctx.now();
+  const { counters, overdue } = await cachedCounters(ctx, e.id, () => stateCounters(ctx.db, e.id, now));
+  const [f] = await ctx.db
+    .select({ invited: count(R.invitedAt), confirmed: count(R.confirmedAt), checkedIn: count(R.checkedInAt) })
+    .from(R)
+    .where(and(eq(R.eventId, e.id), isNotNull(R.invitedAt)));
+  const requested = Object.entries(counters).reduce((a, [k, v]) => (k === "unverified" ? a : a + v), 0);
+  const { closed: _closed, ...ledger } = await ledgerTotals(ctx.db, e.id, s);
+  return {
+    counters,
+    funnel: { requested, invited: Number(f?.invited ?? 0), confirmed: Number(f?.confirmed ?? 0), checkedIn: Number(f?.checkedIn ?? 0) },
+    overdue,
+    capacity: s.capacity,
+    placesLeft: Math.max(0, s.capacity - counters.confirmed),
+    budget: await budgetOf(ctx.db, e.id, s),
+    ledger,
+  };
+}
