@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { slug } from "../communities/schema.js";
-import { EVENT_KINDS, EVENT_ROLES } from "./tables.js";
+
+export const EVENT_KINDS = ["hackathon", "conference", "external"] as const;
+export const EVENT_ROLES = ["organiser", "reviewer", "speaker", "attendee"] as const;
 
 export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capacityMax: 1_000_000 } as const;
-export { EVENT_KINDS, EVENT_ROLES };
 
 const isoDate = z
   .string()

@@ -2,8 +2,9 @@ import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, te
 import { users } from "../accounts/tables.js";
 import { communities } from "../communities/tables.js";
 
-export const EVENT_KINDS = ["hackathon", "conference", "external"] as const;
-export const EVENT_ROLES = ["organiser", "reviewer", "speaker", "attendee"] as const;
+// Defined with the Zod schemas so the web app can use them without drizzle.
+import { EVENT_KINDS, EVENT_ROLES } from "./schema.js";
+export { EVENT_KINDS, EVENT_ROLES };
 
 export const events = pgTable(
   "events",

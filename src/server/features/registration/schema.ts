@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { slug } from "../communities/schema.js";
-import { LEDGER_KINDS, REQUEST_STATES, STIPEND_STATES } from "./tables.js";
 
-export { LEDGER_KINDS, REQUEST_STATES, STIPEND_STATES };
+/** `unverified`: made without an account, waiting for the emailed link. Live states block a second request. */
+export const REQUEST_STATES = ["unverified", "requested", "invited", "waitlisted", "declined", "confirmed", "expired", "withdrawn", "cancelled"] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const LIVE_STATES = ["unverified", "requested", "invited", "waitlisted", "confirmed"] as const satisfies readonly RequestState[];
+
+export const STIPEND_STATES = ["submitted", "information_needed", "offered", "accepted", "declined", "reimbursed", "withdrawn", "rejected"] as const;
+export type StipendState = (typeof STIPEND_STATES)[number];
+
+export const LEDGER_KINDS = ["payment", "waiver", "refund"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
 
 /** Limits shared by the API and the web forms. */
 export const LIMITS = {

@@ -9,16 +9,10 @@ import { events } from "../events/tables.js";
  * Money is always an integer in minor units (cents) with an ISO 4217 currency beside it.
  */
 
-/** `unverified`: made without an account, waiting for the emailed link. Live states block a second request. */
-export const REQUEST_STATES = ["unverified", "requested", "invited", "waitlisted", "declined", "confirmed", "expired", "withdrawn", "cancelled"] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-export const LIVE_STATES = ["unverified", "requested", "invited", "waitlisted", "confirmed"] as const satisfies readonly RequestState[];
-
-export const STIPEND_STATES = ["submitted", "information_needed", "offered", "accepted", "declined", "reimbursed", "withdrawn", "rejected"] as const;
-export type StipendState = (typeof STIPEND_STATES)[number];
-
-export const LEDGER_KINDS = ["payment", "waiver", "refund"] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
+// The state lists live with the Zod schemas so the web app can use them without drizzle.
+import { LEDGER_KINDS, LIVE_STATES, REQUEST_STATES, STIPEND_STATES } from "./schema.js";
+export { LEDGER_KINDS, LIVE_STATES, REQUEST_STATES, STIPEND_STATES };
+export type { LedgerKind, RequestState, StipendState } from "./schema.js";
 
 export interface ExtraQuestion {
   id: string;
