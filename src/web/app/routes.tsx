@@ -20,6 +20,11 @@ const tokens = () => import("../features/accounts/TokenPages.js");
 const passwords = () => import("../features/accounts/PasswordPages.js");
 const account = () => import("../features/accounts/AccountPage.js");
 const mail = () => import("../features/mail/MailboxPage.js");
+const applicant = () => import("../features/registration/ApplicantPages.js");
+const regQueue = () => import("../features/registration/QueuePages.js");
+const regSettings = () => import("../features/registration/SettingsPages.js");
+const regMoney = () => import("../features/registration/MoneyPages.js");
+const regCheckin = () => import("../features/registration/CheckinPages.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -33,6 +38,19 @@ export const routes: RouteObject[] = [
       { path: "/communities/:community/new-event", element: page(settings, (m) => m.NewEventPage) },
       { path: "/communities/:community/events/:event", element: page(eventPage, (m) => m.EventPage) },
       { path: "/communities/:community/events/:event/settings", element: page(settings, (m) => m.EventSettingsPage) },
+      { path: "/communities/:community/events/:event/request-invitation", element: page(applicant, (m) => m.RequestInvitationPage) },
+      { path: "/communities/:community/events/:event/registration", element: page(regQueue, (m) => m.RegistrationDashboardPage) },
+      { path: "/communities/:community/events/:event/registration/queue", element: page(regQueue, (m) => m.RegistrationQueuePage) },
+      { path: "/communities/:community/events/:event/registration/queue/:requestId", element: page(regQueue, (m) => m.RegistrationRequestPage) },
+      { path: "/communities/:community/events/:event/registration/settings", element: page(regSettings, (m) => m.RegistrationSettingsPage) },
+      { path: "/communities/:community/events/:event/registration/templates", element: page(regSettings, (m) => m.RegistrationTemplatesPage) },
+      { path: "/communities/:community/events/:event/registration/fees", element: page(regMoney, (m) => m.RegistrationFeesPage) },
+      { path: "/communities/:community/events/:event/registration/stipends", element: page(regMoney, (m) => m.RegistrationStipendsPage) },
+      { path: "/communities/:community/events/:event/registration/attendees", element: page(regCheckin, (m) => m.RegistrationAttendeesPage) },
+      { path: "/communities/:community/events/:event/registration/check-in", element: page(regCheckin, (m) => m.RegistrationCheckinPage) },
+      { path: "/registration", element: page(applicant, (m) => m.MyRequestsPage) },
+      { path: "/registration/verify", element: page(applicant, (m) => m.RegistrationVerifyPage) },
+      { path: "/registration/:requestId", element: page(applicant, (m) => m.RequestStatusPage) },
       { path: "/sign-up", element: page(signUp, (m) => m.SignUpPage) },
       { path: "/sign-up/check-your-mail", element: page(signUp, (m) => m.CheckMailPage) },
       { path: "/verify", element: page(tokens, (m) => m.VerifyPage) },

@@ -5,6 +5,7 @@ import { formatDateRange, formatDeadline, formatLongDate, formatTime, localDay, 
 import { useLoad, useTitle } from "../../app/hooks.js";
 import { Flash, Loading, PageError } from "../../app/layout.js";
 import { KIND_LABEL } from "./kinds.js";
+import { RegistrationCallToAction, useRegistrationOrganiser } from "../registration/EventRegistration.js";
 
 type Talk = EventDetail["talks"][number];
 
@@ -22,6 +23,8 @@ function EventView({ e }: { e: EventDetail }) {
   const today = todayIso();
   const when = e.endDate < today ? "past" : e.startDate > today ? "upcoming" : "now";
   const cfpOpen = e.cfpClosesAt ? new Date(e.cfpClosesAt).getTime() > Date.now() : false;
+  // Organisers see the registration pages; an event's editors also before registration is set up.
+  const registrationOrganiser = useRegistrationOrganiser(e.kind === "hackathon" ? e.communitySlug : null, e.slug) || (e.kind === "hackathon" && e.can.update);
   return (
     <article className="event-page">
       <header className={`event-hero kind-${e.kind}`}>
@@ -48,8 +51,13 @@ function EventView({ e }: { e: EventDetail }) {
             <time dateTime={e.startDate}>{formatDateRange(e.startDate, e.endDate)}</time>
             {e.city ? <span> · {e.city}</span> : null}
           </p>
-          {e.can.update || e.can.manageRoles ? (
+          {e.can.update || e.can.manageRoles || registrationOrganiser ? (
             <p className="button-row">
+              {registrationOrganiser ? (
+                <Link to={`${base}/registration`} className="button secondary">
+                  Registration
+                </Link>
+              ) : null}
               {e.can.update ? (
                 <Link to={`${base}/settings`} className="button secondary">
                   Event settings
@@ -66,6 +74,7 @@ function EventView({ e }: { e: EventDetail }) {
       </header>
       <div className="wrap event-layout">
         <div className="event-main">
+          {e.kind === "hackathon" ? <RegistrationCallToAction community={e.communitySlug} event={e.slug} /> : null}
           {e.descriptionHtml ? (
             <section aria-labelledby="about-title" className="prose-section">
               <h2 id="about-title">About</h2>

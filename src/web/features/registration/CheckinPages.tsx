@@ -1,0 +1,193 @@
+import { useRef, useState } from "react";
+import { get, post, query } from "../../app/api.js";
+import { formatDeadline } from "../../app/dates.js";
+import type { ApiError } from "../../app/errors.js";
+import { useLoad } from "../../app/hooks.js";
+import { Loading, PageError } from "../../app/layout.js";
+import { OrganiserShell } from "./common.js";
+import type { Attendee, AttendeeList } from "./types.js";
+
+export function RegistrationAttendeesPage() {
+  return <OrganiserShell title="Attendees">{(e, p) => <Attendees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+}
+
+function Attendees({ base, zone }: { base: string; zone: string }) {
+  const [q, setQ] = useState("");
+  const [search, setSearch] = useState("");
+  const [state] = useLoad((signal) => get<AttendeeList>(`${base}/attendees${query({ q: search, limit: 2000 })}`, signal), [base, search]);
+  return (
+    <div className="stack">
+      <div className="filters">
+        <form
+          role="search"
+          className="search-box"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearch(q.trim());
+          }}
+        >
+          <label htmlFor="attendee-search" className="visually-hidden">
+            Search attendees
+          </label>
+          <input id="attendee-search" type="search" placeholder="Name, email or code" value={q} onChange={(e) => setQ(e.target.value)} />
+          <button type="submit" className="button secondary">
+            Search
+          </button>
+        </form>
+        <a className="button secondary" href={`/api/v1${base}/attendees.csv`} download>
+          Download CSV
+        </a>
+      </div>
+      {state.status === "loading" ? (
+        <Loading />
+      ) : state.status === "error" ? (
+        <PageError error={state.error} what="The attendee list" />
+      ) : (
+        <>
+          <p>
+            <strong>{state.data.total}</strong> confirmed, <strong>{state.data.checkedIn}</strong> checked in.
+          </p>
+          {state.data.attendees.length === 0 ? (
+            <p className="empty">{search ? "Nobody matches." : "No confirmed attendees yet."}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Affiliation</th>
+                    <th scope="col">Code</th>
+                    <th scope="col">Fee</th>
+                    <th scope="col">Checked in</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.data.attendees.map((a) => (
+                    <tr key={a.requestId}>
+                      <td>
+                        <span className="person-name">{a.name}</span>
+                        <span className="person-email">{a.email}</span>
+                      </td>
+                      <td>{a.affiliation ?? "—"}</td>
+                      <td>
+                        <code>{a.checkinCode ?? "—"}</code>
+                      </td>
+                      <td>{a.feePaid ? <span className="badge badge-ok">Paid</span> : <span className="badge badge-warn">Not paid</span>}</td>
+                      <td>{a.checkedInAt ? formatDeadline(a.checkedInAt, zone) : <span className="muted">Not yet</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function RegistrationCheckinPage() {
+  return <OrganiserShell title="Check-in">{(e, p) => <Checkin base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+}
+
+type Feedback = { tone: "ok" | "fail"; title: string; detail: string } | null;
+
+/** The door: a big field for the code or a name, big buttons, loud feedback. Made for a phone. */
+function Checkin({ base, zone }: { base: string; zone: string }) {
+  const [text, setText] = useState("");
+  const [matches, setMatches] = useState<Attendee[] | null>(null);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Codes are "ABCD-EFGH" (no 0/O, 1/I); typed without the dash they are told from names by a digit.
+  const looksLikeCode = (s: string) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/i.test(s) || (/^[A-Z0-9]{8}$/i.test(s) && /\d/.test(s));
+
+  const checkIn = async (body: { code: string } | { requestId: string }) => {
+    setBusy(true);
+    setFeedback(null);
+    try {
+      const a = await post<Attendee>(`${base}/check-in`, body);
+      setFeedback({ tone: "ok", title: `${a.name} is checked in`, detail: `${a.feePaid ? "Fee paid." : "Fee NOT paid yet — please collect it."}${a.affiliation ? ` ${a.affiliation}.` : ""}` });
+      setText("");
+      setMatches(null);
+    } catch (err) {
+      const e = err as ApiError;
+      setFeedback({ tone: "fail", title: e.code === "already_checked_in" ? "Already checked in" : e.status === 404 ? "Not found" : "Not checked in", detail: e.message });
+    } finally {
+      setBusy(false);
+      inputRef.current?.focus();
+    }
+  };
+
+  const submit = async () => {
+    const s = text.trim();
+    if (!s) return;
+    if (looksLikeCode(s)) return checkIn({ code: s.toUpperCase() });
+    setBusy(true);
+    setFeedback(null);
+    try {
+      const list = await get<AttendeeList>(`${base}/attendees${query({ q: s, limit: 20 })}`);
+      if (list.attendees.length === 0 && /^[A-Z0-9]{8}$/i.test(s)) {
+        setBusy(false);
+        return checkIn({ code: s.toUpperCase() });
+      }
+      setMatches(list.attendees);
+      if (list.attendees.length === 0) setFeedback({ tone: "fail", title: "Nobody found", detail: `No confirmed attendee matches “${s}”.` });
+    } catch (err) {
+      setFeedback({ tone: "fail", title: "Search failed", detail: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="checkin">
+      <form
+        className="checkin-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor="checkin-input" className="checkin-label">
+          Attendee code or name
+        </label>
+        <input id="checkin-input" ref={inputRef} className="checkin-input" autoComplete="off" autoCapitalize="characters" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+        <button type="submit" className="button primary checkin-button" disabled={busy || !text.trim()}>
+          {busy ? "Working…" : looksLikeCode(text.trim()) ? "Check in" : "Find"}
+        </button>
+      </form>
+      <div aria-live="assertive" aria-atomic="true" className="checkin-feedback-region">
+        {feedback ? (
+          <div className={`checkin-feedback checkin-${feedback.tone}`}>
+            <p className="checkin-feedback-title">
+              <span aria-hidden="true">{feedback.tone === "ok" ? "✓ " : "✗ "}</span>
+              {feedback.title}
+            </p>
+            <p>{feedback.detail}</p>
+          </div>
+        ) : null}
+      </div>
+      {matches && matches.length > 0 ? (
+        <ul className="checkin-matches" aria-label="Matching attendees">
+          {matches.map((a) => (
+            <li key={a.requestId}>
+              <div>
+                <p className="person-name">{a.name}</p>
+                <p className="muted small">
+                  {a.email}
+                  {a.checkedInAt ? ` · checked in ${formatDeadline(a.checkedInAt, zone)}` : ""}
+                  {a.feePaid ? "" : " · fee not paid"}
+                </p>
+              </div>
+              <button type="button" className="button primary checkin-button" disabled={busy || !!a.checkedInAt} onClick={() => void checkIn({ requestId: a.requestId })}>
+                {a.checkedInAt ? "Checked in" : "Check in"}
+                <span className="visually-hidden"> {a.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
