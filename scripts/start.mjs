@@ -1,4 +1,6 @@
 // `npm start`: build if a source changed, then serve (the demo is seeded on an empty data dir).
+// package.json runs this with --liftoff-only: on two cores, optimising PGlite's WebAssembly
+// cost more than it returned (ready 0.69 s instead of 0.87 s, 320 MiB instead of 370 MiB).
 import { buildIfNeeded } from "./build.mjs";
 
 buildIfNeeded();
