@@ -37,16 +37,28 @@ async function waitReady(port: number, child: ChildProcess, started: number): Pr
 
 async function start(cmd: string, args: string[], env: Record<string, string>): Promise<Running> {
   const port = nextPort++;
+  if (await fetch(`http://127.0.0.1:${port}/readyz`).then(() => true, () => false)) throw new Error(`port ${port} is taken by a leftover server`);
   const started = performance.now();
-  const child = spawn(cmd, args, { env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  // Its own process group: `npm start` runs the server as a grandchild, which a signal to
+  // npm alone would leave running on its port.
+  const child = spawn(cmd, args, { env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const readyMs = await waitReady(port, child, started);
   return { child, port, readyMs };
 }
 
 async function stop(r: Running): Promise<void> {
   const exited = new Promise((resolve) => r.child.once("exit", resolve));
-  r.child.kill("SIGTERM");
+  process.kill(-r.child.pid!, "SIGTERM");
   await exited;
+  // The group's other members (the server under npm) finish draining before the next start.
+  for (let i = 0; i < 500; i++) {
+    try {
+      process.kill(-r.child.pid!, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Peak resident set so far (VmHWM) of a process, in MiB. */

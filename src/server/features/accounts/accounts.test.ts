@@ -191,3 +191,22 @@ describe("account deletion", () => {
     expect(again.statusCode).toBe(201);
   });
 });
+
+describe("account deletion and registration requests", () => {
+  it("asks to withdraw live requests first, then keeps ended ones without who made them", async () => {
+    const { registrationFixture, insertRequests } = await import("../registration/test-helpers.js");
+    const { invitationRequests } = await import("../registration/tables.js");
+    const u = await makeUser(t().ctx);
+    const { event } = await registrationFixture(t().ctx);
+    const [req] = await insertRequests(t().ctx, event.id, 1, "requested", { userId: u.id, email: u.email });
+    const blocked = await t().app.inject({ method: "DELETE", url: "/api/v1/account", headers: u.headers, payload: { password: PASSWORD, confirm: "DELETE" } });
+    expect(blocked.statusCode).toBe(409);
+    expect(json(blocked)).toMatchObject({ error: { code: "registration_live", requestIds: [req!.id] } });
+    await t().ctx.db.update(invitationRequests).set({ state: "withdrawn" }).where(eq(invitationRequests.id, req!.id));
+    const done = await t().app.inject({ method: "DELETE", url: "/api/v1/account", headers: u.headers, payload: { password: PASSWORD, confirm: "DELETE" } });
+    expect(done.statusCode).toBe(204);
+    const [row] = await t().ctx.db.select().from(invitationRequests).where(eq(invitationRequests.id, req!.id));
+    expect(row).toMatchObject({ name: "Deleted account", state: "withdrawn", answers: { workOn: "", extra: {} } });
+    expect(row!.email).not.toContain(u.email);
+  });
+});

@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/errors.js";
@@ -9,6 +9,7 @@ import type { TemplateName } from "../../platform/mail/templates.js";
 import type { Actor } from "../../platform/permissions.js";
 import { communities, communityOrganisers } from "../communities/tables.js";
 import { eventRoles, events } from "../events/tables.js";
+import { invitationRequests, LIVE_STATES } from "../registration/tables.js";
 import { apiTokens, emailTokens, sessions, users } from "./tables.js";
 import type { AccountView, ChangePasswordBody, CreateTokenBody, DeleteAccountBody, SignUpBody, UpdateAccountBody, UserView } from "./schema.js";
 
@@ -209,6 +210,20 @@ export async function deleteAccount(ctx: AppContext, actor: Actor, input: Delete
     throw new ValidationError("Enter your password to delete your account.", { password: ["This is not your password."] });
   }
   await ctx.db.transaction(async (tx) => {
+    // A live place or request is someone else's business too (capacity, the waitlist):
+    // it has to be withdrawn first, which frees the place for the next person.
+    const live = await tx
+      .select({ id: invitationRequests.id })
+      .from(invitationRequests)
+      .where(and(eq(invitationRequests.userId, me.id), inArray(invitationRequests.state, [...LIVE_STATES])));
+    if (live.length) {
+      throw new ConflictError("registration_live", `You have ${live.length} open invitation request${live.length > 1 ? "s" : ""}. Withdraw ${live.length > 1 ? "them" : "it"} first, so the place goes to the next person.`, undefined, { requestIds: live.map((r) => r.id) });
+    }
+    // Ended requests stay for the organisers' records and ledgers, without who made them.
+    await tx
+      .update(invitationRequests)
+      .set({ email: sql`'deleted-' || ${invitationRequests.id} || '@invalid'`, name: "Deleted account", answers: { workOn: "", extra: {} }, checkinCode: null })
+      .where(eq(invitationRequests.userId, me.id));
     await tx.delete(sessions).where(eq(sessions.userId, me.id));
     await tx.delete(apiTokens).where(eq(apiTokens.userId, me.id));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, me.id));
