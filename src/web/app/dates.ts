@@ -1,4 +1,4 @@
-import { formatInZone, zonedToInstant } from "../../shared/time.js";
+import { formatInZone, instantToZonedLocal, zonedToInstant } from "../../shared/time.js";
 
 /**
  * Calendar dates (YYYY-MM-DD, no zone: an event's dates are the venue's days) and
@@ -45,17 +45,7 @@ export function dayBefore(iso: string): string {
 
 /** An instant → the value of a datetime-local input, as wall-clock time in `timeZone`. */
 export function instantToLocalInput(instant: string | Date, timeZone: string): string {
-  const f = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(typeof instant === "string" ? new Date(instant) : instant);
-  const get = (t: string) => f.find((p) => p.type === t)?.value ?? "00";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+  return instantToZonedLocal(typeof instant === "string" ? new Date(instant) : instant, timeZone);
 }
 
 /** A datetime-local value read as wall-clock time in `timeZone` → ISO instant; null when empty or unreadable. */

@@ -1,4 +1,4 @@
-import { zonedToInstant } from "../../../shared/time.js";
+import { wallClock, zonedToInstant } from "../../../shared/time.js";
 
 /**
  * The response promise: a request is answered by the end of the Nth business day after the
@@ -18,22 +18,10 @@ export interface LocalDateTime {
   weekday: number;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The wall-clock date and time of an instant in a zone. */
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
-  const parts = formatter(timeZone).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  const date = `${get("year")}-${get("month")}-${get("day")}`;
-  return { date, hour: Number(get("hour")), minute: Number(get("minute")), weekday: weekdayOf(date) };
+  const { date, hour, minute } = wallClock(instant, timeZone);
+  return { date, hour, minute, weekday: weekdayOf(date) };
 }
 
 export function weekdayOf(date: string): number {
