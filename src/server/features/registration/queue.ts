@@ -433,26 +433,31 @@ export async function queue(ctx: AppContext, actor: Actor, community: string, ev
   const total = counted ? Number(counted[0]?.n ?? 0) : REQUEST_STATES.reduce((a, st) => (st === "unverified" ? a : a + stats.counters[st]), 0);
   const places = { confirmed: stats.counters.confirmed };
   return {
-    requests: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      state: r.state,
-      requestedAt: r.requestedAt.toISOString(),
-      answerBy: r.answerBy.toISOString(),
-      overdue: r.state === "requested" && r.answerBy < now,
-      workOn: r.answers.workOn,
-      affiliation: r.answers.affiliation ?? null,
-      needsStipend: r.answers.needsStipend === true,
-      confirmBy: iso(r.confirmBy),
-      notes: r.notes,
-    })),
+    requests: rows.map((r) => queueRow(r, r.notes, now)),
     total,
     counters: stats.counters,
     overdue: stats.overdue,
     capacity: s.capacity,
     confirmed: places.confirmed,
     placesLeft: Math.max(0, s.capacity - places.confirmed),
+  };
+}
+
+/** How a request appears in the queue; the detail view adds to it. */
+function queueRow(r: Pick<RequestRow, "id" | "name" | "email" | "state" | "requestedAt" | "answerBy" | "answers" | "confirmBy">, notes: number, now: Date) {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    state: r.state,
+    requestedAt: r.requestedAt.toISOString(),
+    answerBy: r.answerBy.toISOString(),
+    overdue: r.state === "requested" && r.answerBy < now,
+    workOn: r.answers.workOn,
+    affiliation: r.answers.affiliation ?? null,
+    needsStipend: r.answers.needsStipend === true,
+    confirmBy: iso(r.confirmBy),
+    notes,
   };
 }
 
@@ -473,18 +478,7 @@ export async function requestDetail(ctx: AppContext, actor: Actor, community: st
     .orderBy(asc(requestNotes.createdAt));
   const now = ctx.now();
   return {
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    state: r.state,
-    requestedAt: r.requestedAt.toISOString(),
-    answerBy: r.answerBy.toISOString(),
-    overdue: r.state === "requested" && r.answerBy < now,
-    workOn: r.answers.workOn,
-    affiliation: r.answers.affiliation ?? null,
-    needsStipend: r.answers.needsStipend === true,
-    confirmBy: iso(r.confirmBy),
-    notes: notes.length,
+    ...queueRow(r, notes.length, now),
     answers: r.answers,
     checkinCode: r.checkinCode,
     checkedInAt: iso(r.checkedInAt),
