@@ -26,7 +26,7 @@ const names = wanted.length ? wanted : Object.keys(sections);
 
 let doc = existsSync(file)
   ? readFileSync(file, "utf8")
-  : "# Benchmarks\n\nWritten by `npm run bench` (or `npm run bench -- SECTION`); every figure below is a median of repeated runs on the machine named in its section, ours and the peer measured side by side in one run.\n";
+  : "# Benchmarks\n\nWritten by `npm run bench` (or `npm run bench -- SECTION`); each section names its machine, its command and how many runs each figure is the median of; ours and the peers are measured side by side in the same run.\n";
 
 for (const name of names) {
   const load = sections[name];
