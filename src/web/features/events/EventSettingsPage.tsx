@@ -9,6 +9,7 @@ import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { Flash, Loading, PageError, PageHeader } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { eventPath } from "./EventCard.js";
+import { EventBreadcrumb } from "./EventBreadcrumb.js";
 import { EVENT_FIELDS, emptyEventValues, slugify, toEventBody, valuesFromEvent, type EventFormValues } from "./eventForm.js";
 import { KIND_LABEL } from "./kinds.js";
 
@@ -98,17 +99,7 @@ export function EventSettingsPage() {
   return (
     <div className="wrap">
       <Flash />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/communities/${e.communitySlug}`}>{e.communityName}</Link>
-          </li>
-          <li>
-            <Link to={eventPath(e)}>{e.name}</Link>
-          </li>
-          <li aria-current="page">Settings</li>
-        </ol>
-      </nav>
+      <EventBreadcrumb event={e} current="Settings" />
       <PageHeader title="Event settings" eyebrow={e.name}>
         <p>
           <Link to={eventPath(e)}>View the event page</Link>

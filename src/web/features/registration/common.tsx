@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { Link, NavLink, useParams } from "react-router-dom";
+import { NavLink, useParams } from "react-router-dom";
 import type { EventDetail } from "../../../server/features/events/schema.js";
+import { EventBreadcrumb } from "../events/EventBreadcrumb.js";
 import { get } from "../../app/api.js";
 import { useLoad, useTitle } from "../../app/hooks.js";
 import { Flash, Loading, PageError, PageHeader } from "../../app/layout.js";
@@ -48,17 +49,7 @@ export function OrganiserShell({ title, children }: { title: string; children: (
   return (
     <div className="wrap registration-admin">
       <Flash />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/communities/${e.communitySlug}`}>{e.communityName}</Link>
-          </li>
-          <li>
-            <Link to={`/communities/${e.communitySlug}/events/${e.slug}`}>{e.name}</Link>
-          </li>
-          <li aria-current="page">Registration</li>
-        </ol>
-      </nav>
+      <EventBreadcrumb event={e} current="Registration" />
       <PageHeader title={title} eyebrow={`${e.name} · Registration`} />
       <nav aria-label="Registration sections" className="reg-tabs">
         <ul>

@@ -1,0 +1,19 @@
+import { Link } from "react-router-dom";
+import { eventPath } from "./EventCard.js";
+
+/** Community › event › the page being shown, on every page that belongs to one event. */
+export function EventBreadcrumb({ event, current }: { event: { communitySlug: string; communityName: string; slug: string; name: string }; current: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <Link to={`/communities/${event.communitySlug}`}>{event.communityName}</Link>
+        </li>
+        <li>
+          <Link to={eventPath(event)}>{event.name}</Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
