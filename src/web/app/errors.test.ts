@@ -8,6 +8,39 @@ describe("apiErrorFrom", () => {
     expect(e.status).toBe(400);
     expect(e.code).toBe("validation_failed");
     expect(e.fields).toEqual({ email: ["Enter a valid email address."] });
+    expect(e.details).toEqual({});
+  });
+  it("keeps the error object's other keys as details", () => {
+    const body = {
+      error: {
+        code: "request_exists",
+        message: "You already have a request for this event; see its status.",
+        fields: { email: ["This address already has a request for this event."] },
+        requestId: "6f1c1c1e-0000-4000-8000-000000000001",
+        state: "requested",
+        statusUrl: "https://plenary.example/registration/6f1c1c1e-0000-4000-8000-000000000001?token=secret-token",
+        statusApi: "/api/v1/registration/requests/6f1c1c1e-0000-4000-8000-000000000001",
+      },
+    };
+    const e = apiErrorFrom(409, body);
+    expect(e.code).toBe("request_exists");
+    expect(e.fields).toEqual({ email: ["This address already has a request for this event."] });
+    expect(e.details).toEqual({
+      requestId: "6f1c1c1e-0000-4000-8000-000000000001",
+      state: "requested",
+      statusUrl: "https://plenary.example/registration/6f1c1c1e-0000-4000-8000-000000000001?token=secret-token",
+      statusApi: "/api/v1/registration/requests/6f1c1c1e-0000-4000-8000-000000000001",
+    });
+    expect(e.details).not.toHaveProperty("code");
+    expect(e.details).not.toHaveProperty("message");
+    expect(e.details).not.toHaveProperty("fields");
+    const closed = apiErrorFrom(409, { error: { code: "requests_closed", message: "Closed.", window: { opensAt: "2030-01-01T00:00:00.000Z", closesAt: "2030-01-02T00:00:00.000Z", timeZone: "Europe/London" } } });
+    expect(closed.details.window).toEqual({ opensAt: "2030-01-01T00:00:00.000Z", closesAt: "2030-01-02T00:00:00.000Z", timeZone: "Europe/London" });
+  });
+  it("has empty details unless given", () => {
+    expect(new ApiError(403, "forbidden", "No.").details).toEqual({});
+    expect(new ApiError(409, "x", "m", {}, { a: 1 }).details).toEqual({ a: 1 });
+    expect(apiErrorFrom(0, null).details).toEqual({});
   });
   it("copes with bodies that are not the API's", () => {
     expect(apiErrorFrom(502, "<html>").code).toBe("internal");

@@ -4,11 +4,15 @@
  * without a browser.
  */
 
-/** The API's error body: `{"error": {code, message, fields?}}`. */
+/**
+ * The API's error body: `{"error": {code, message, fields?, ...}}`. Some errors carry more
+ * (e.g. `requestId`, `statusUrl` for `request_exists`; `window` for a closed request window).
+ */
 export interface ApiErrorBody {
   code: string;
   message: string;
   fields?: Record<string, string[]>;
+  [extra: string]: unknown;
 }
 
 export class ApiError extends Error {
@@ -17,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string[]> = {},
+    /** Any other keys of the server's error object, besides code, message and fields. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -27,8 +33,8 @@ export class ApiError extends Error {
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   const e = (body as { error?: unknown } | null)?.error;
   if (e && typeof e === "object" && typeof (e as ApiErrorBody).code === "string" && typeof (e as ApiErrorBody).message === "string") {
-    const { code, message, fields } = e as ApiErrorBody;
-    return new ApiError(status, code, message, isFieldMap(fields) ? fields : {});
+    const { code, message, fields, ...details } = e as ApiErrorBody;
+    return new ApiError(status, code, message, isFieldMap(fields) ? fields : {}, details);
   }
   if (status === 0) return new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
   if (status >= 500) return new ApiError(status, "internal", "Something went wrong on the server. Please try again.");

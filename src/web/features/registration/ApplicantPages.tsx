@@ -98,10 +98,17 @@ export function RequestInvitationPage() {
         created = await post<CreatedRequest>(`${regApi(community, event)}/requests`, body);
       } catch (err) {
         if (err instanceof ApiError && err.code === "request_exists") {
+          // The server names the existing request: its status link (with the secret) when it is
+          // the signed-in person's own, and always its id. Without a status link, only a request in
+          // the person's own list can be linked to.
+          const { statusUrl, requestId } = err.details;
           let link: string | null = null;
-          if (user) {
+          if (typeof statusUrl === "string" && statusUrl !== "") link = localPath(statusUrl);
+          else if (user) {
             const mine = await get<MyRequests>("/registration/mine").catch(() => null);
-            const r = mine?.requests.find((x) => x.event.communitySlug === community && x.event.slug === event && ["unverified", "requested", "invited", "waitlisted", "confirmed"].includes(x.state));
+            const r =
+              (typeof requestId === "string" ? mine?.requests.find((x) => x.id === requestId) : undefined) ??
+              mine?.requests.find((x) => x.event.communitySlug === community && x.event.slug === event && ["unverified", "requested", "invited", "waitlisted", "confirmed"].includes(x.state));
             link = r ? `/registration/${r.id}` : "/registration";
           }
           setExisting({ message: err.message, link });
@@ -112,7 +119,7 @@ export function RequestInvitationPage() {
           return;
         }
         // The server names extra answers "extra.<id>"; the form's fields are "extra-<id>".
-        if (err instanceof ApiError) throw new ApiError(err.status, err.code, err.message, extraFieldNames(err.fields));
+        if (err instanceof ApiError) throw new ApiError(err.status, err.code, err.message, extraFieldNames(err.fields), err.details);
         throw err;
       }
       if (created.needsVerification) {

@@ -8,10 +8,16 @@ import { BudgetBar } from "./Charts.js";
 import { Money, OrganiserShell } from "./common.js";
 import { formatMoney, minorDigits, parseMajor, STIPEND_LABEL } from "./logic.js";
 import type { AttendeeList, Ledger, Stipend, StipendList } from "./types.js";
-import { validationError } from "../../app/errors.js";
+import { validationError, type IssueLike } from "../../app/errors.js";
 
 const METHOD_LABEL: Record<string, string> = { bank_transfer: "Bank transfer", cash: "Cash", waiver: "Waiver" };
 const KIND_LABEL: Record<string, string> = { payment: "Payment", waiver: "Waiver", refund: "Refund" };
+/** What the record form can enter; the server's LEDGER_KINDS. */
+const FORM_KINDS = ["payment", "waiver", "refund"] as const;
+type FormKind = (typeof FORM_KINDS)[number];
+/** A waiver is recorded with the method "waiver", and only a waiver is. */
+const methodsFor = (kind: FormKind): string[] => (kind === "waiver" ? ["waiver"] : ["bank_transfer", "cash"]);
+const EMPTY_PAYMENT = { requestId: "", kind: "payment" as FormKind, method: "bank_transfer", amount: "", reference: "" };
 
 export function RegistrationFeesPage() {
   return <OrganiserShell title="Fees ledger">{(e, p) => <Fees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
@@ -22,10 +28,11 @@ function Fees({ base, zone }: { base: string; zone: string }) {
     const [ledger, people] = await Promise.all([get<Ledger>(`${base}/ledger`, signal), get<AttendeeList>(`${base}/attendees?limit=2000`, signal)]);
     return { ledger, people };
   }, [base]);
-  const [form, setForm] = useState({ requestId: "", method: "bank_transfer", reference: "" });
+  const [form, setForm] = useState(EMPTY_PAYMENT);
   const [donationRef, setDonationRef] = useState("");
   const [notice, setNotice] = useState("");
-  const pay = useSubmit(["requestId", "method", "reference", "kind", "amount", "currency"]);
+  // No currency field: the event's fee currency is used, and any complaint about it goes to the summary.
+  const pay = useSubmit(["requestId", "kind", "method", "amount", "reference"]);
   const donate = useSubmit(["reference"]);
   if (state.status === "loading") return <Loading />;
   if (state.status === "error") return <PageError error={state.error} what="The ledger" />;
@@ -78,33 +85,70 @@ function Fees({ base, zone }: { base: string; zone: string }) {
             e.preventDefault();
             setNotice("");
             void pay.run(async () => {
-              if (!form.requestId) throw validationError([{ path: ["requestId"], message: "Choose who paid." }]);
-              const kind = form.method === "waiver" ? "waiver" : "payment";
-              const next = await post<Ledger>(`${base}/payments`, { requestId: form.requestId, kind, method: form.method, reference: form.reference.trim() });
+              const { kind } = form;
+              const issues: IssueLike[] = [];
+              if (!form.requestId) issues.push({ path: ["requestId"], message: kind === "refund" ? "Choose who is refunded." : kind === "waiver" ? "Choose whose fee is waived." : "Choose who paid." });
+              // A refund needs its amount; a payment or waiver is the event's fee unless one is given.
+              let amount: number | undefined;
+              if (kind === "refund" || form.amount.trim() !== "") {
+                const a = parseMajor(form.amount, minorDigits(l.currency));
+                if (a === null || a <= 0) issues.push({ path: ["amount"], message: kind === "refund" && form.amount.trim() === "" ? "Give the amount refunded." : `Give the amount as a number, e.g. ${(15).toFixed(minorDigits(l.currency))}.` });
+                else amount = a;
+              }
+              if (issues.length) throw validationError(issues);
+              const next = await post<Ledger>(`${base}/payments`, { requestId: form.requestId, kind, method: form.method, ...(amount !== undefined ? { amount } : {}), reference: form.reference.trim() });
               const who = people.attendees.find((a) => a.requestId === form.requestId)?.name ?? "the person";
-              setLedger({ ledger: next, people: { ...people, attendees: people.attendees.map((a) => (a.requestId === form.requestId ? { ...a, feePaid: true } : a)) } });
-              setForm({ requestId: "", method: "bank_transfer", reference: "" });
-              setNotice(`${kind === "waiver" ? "Waiver" : "Payment"} of ${m(l.feeAmount)} recorded for ${who}.`);
+              // A refund may leave the fee unpaid again; the server knows, so ask it.
+              const nextPeople = kind === "refund" ? await get<AttendeeList>(`${base}/attendees?limit=2000`).catch(() => people) : { ...people, attendees: people.attendees.map((a) => (a.requestId === form.requestId ? { ...a, feePaid: true } : a)) };
+              setLedger({ ledger: next, people: nextPeople });
+              setForm(EMPTY_PAYMENT);
+              setNotice(`${KIND_LABEL[kind]} of ${m(amount ?? l.feeAmount)} recorded for ${who}.`);
             });
           }}
           noValidate
         >
-          <ErrorSummary form="pay" errors={pay.errors} labels={{ requestId: "Person", method: "Method", reference: "Reference" }} />
+          <ErrorSummary form="pay" errors={pay.errors} labels={{ requestId: "Person", kind: "Kind", method: "Method", amount: "Amount", reference: "Reference" }} />
           <SelectField form="pay" name="requestId" label="Person" hint="Confirmed attendees, those who have not paid first." options={options} value={form.requestId} onChange={(e) => setForm((f) => ({ ...f, requestId: e.target.value }))} error={pay.errors.fields.requestId} />
           <div className="grid-2">
             <SelectField
               form="pay"
+              name="kind"
+              label="Kind"
+              hint={form.kind === "refund" ? "Money paid back to the person." : form.kind === "waiver" ? "The fee is not asked for." : "The fee, received."}
+              options={FORM_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))}
+              value={form.kind}
+              onChange={(e) => {
+                const kind = (FORM_KINDS as readonly string[]).includes(e.target.value) ? (e.target.value as FormKind) : "payment";
+                setForm((f) => ({ ...f, kind, method: methodsFor(kind).includes(f.method) ? f.method : (methodsFor(kind)[0] ?? "bank_transfer") }));
+              }}
+              error={pay.errors.fields.kind}
+            />
+            <SelectField
+              form="pay"
               name="method"
               label="Method"
-              options={Object.entries(METHOD_LABEL).map(([value, label]) => ({ value, label }))}
+              options={methodsFor(form.kind).map((value) => ({ value, label: METHOD_LABEL[value] ?? value }))}
               value={form.method}
               onChange={(e) => setForm((f) => ({ ...f, method: e.target.value }))}
-              error={pay.errors.fields.method ?? pay.errors.fields.kind}
+              error={pay.errors.fields.method}
+            />
+          </div>
+          <div className="grid-2">
+            <TextField
+              form="pay"
+              name="amount"
+              label="Amount"
+              hint={form.kind === "refund" ? `Required, in ${l.currency}: at most what this person has paid and not had back.` : `In ${l.currency}. Leave empty for the event’s fee, ${m(l.feeAmount)}.`}
+              inputMode="decimal"
+              autoComplete="off"
+              value={form.amount}
+              onChange={(e) => setForm((f) => ({ ...f, amount: e.target.value }))}
+              error={pay.errors.fields.amount}
+              required={form.kind === "refund"}
             />
             <TextField form="pay" name="reference" label="Reference" hint={form.method === "bank_transfer" ? "Required: the reference on the bank statement." : "Optional."} value={form.reference} onChange={(e) => setForm((f) => ({ ...f, reference: e.target.value }))} error={pay.errors.fields.reference} maxLength={200} />
           </div>
-          <p className="hint">Amount: the event’s fee, {m(l.feeAmount)}.</p>
-          <SubmitButton busy={pay.busy}>Record payment</SubmitButton>
+          <SubmitButton busy={pay.busy}>Record {(KIND_LABEL[form.kind] ?? "payment").toLowerCase()}</SubmitButton>
         </form>
       </section>
       <section className="card" aria-labelledby="donation-title">

@@ -104,6 +104,7 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
   const [params, setParams] = useSearchParams();
   const stateFilter = params.get("state") ?? "";
   const overdue = params.get("overdue") === "true" ? "true" : "";
+  const needsStipend = params.get("needsStipend") === "true" ? "true" : "";
   const q = params.get("q") ?? "";
   const offset = Number(params.get("offset") ?? 0) || 0;
   const [search, setSearch] = useState(q);
@@ -111,8 +112,8 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
   const [dialog, setDialog] = useState<{ action: Decision; ids?: string[]; emails?: string } | null>(null);
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pasted, setPasted] = useState("");
-  const [state, reload] = useLoad((signal) => get<QueueView>(`${api}/requests${query({ state: stateFilter, overdue, q, offset, limit: LIMIT, sort: "answerBy" })}`, signal), [api, stateFilter, overdue, q, offset]);
-  useEffect(() => setSelected(new Set()), [stateFilter, overdue, q, offset]);
+  const [state, reload] = useLoad((signal) => get<QueueView>(`${api}/requests${query({ state: stateFilter, overdue, needsStipend, q, offset, limit: LIMIT, sort: "answerBy" })}`, signal), [api, stateFilter, overdue, needsStipend, q, offset]);
+  useEffect(() => setSelected(new Set()), [stateFilter, overdue, needsStipend, q, offset]);
   const update = (next: Record<string, string>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) {
@@ -158,6 +159,15 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
             <span className="chip chip-warn">
               <input type="radio" id="state-overdue" name="state" checked={!!overdue} onChange={() => update({ state: "", overdue: "true" })} />
               <label htmlFor="state-overdue">Overdue ({v.overdue})</label>
+            </span>
+          </div>
+        </fieldset>
+        <fieldset className="chips-fieldset">
+          <legend className="visually-hidden">Other filters</legend>
+          <div className="chips">
+            <span className="chip">
+              <input type="checkbox" id="filter-needs-stipend" name="needsStipend" checked={!!needsStipend} onChange={(e) => update({ needsStipend: e.target.checked ? "true" : "" })} />
+              <label htmlFor="filter-needs-stipend">Needs a stipend</label>
             </span>
           </div>
         </fieldset>
