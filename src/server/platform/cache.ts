@@ -1,30 +1,35 @@
 import type { Bus } from "./bus.js";
 
 /**
- * A small read-through cache of serialised JSON for hot public reads (the event list),
- * dropped whenever the bus says the underlying data changed. On PostgreSQL the message
- * reaches every app process through LISTEN/NOTIFY; the TTL bounds staleness for a change
- * made where no message was published (e.g. SQL typed by hand).
+ * A read-through cache whose entries are dropped when the bus says the data behind them
+ * changed: in this process at once, in the others through LISTEN/NOTIFY on PostgreSQL.
+ * A message whose payload names a key (through `keyOf`) drops that entry only; any other
+ * message on the topic drops them all. The TTL bounds staleness for changes that publish
+ * nothing (SQL typed by hand) and for values that age by themselves (an overdue count).
  */
-export class JsonCache {
-  private readonly entries = new Map<string, { json: string; expires: number }>();
+export class BusCache<T> {
+  private readonly entries = new Map<string, { value: T; expires: number }>();
 
   constructor(
     bus: Bus,
     topic: string,
-    private readonly opts: { ttlMs: number; maxEntries: number },
+    private readonly opts: { ttlMs: number; maxEntries: number; keyOf?: (payload: Record<string, unknown>) => string | undefined },
   ) {
-    bus.subscribe(topic, () => this.entries.clear());
+    bus.subscribe(topic, (payload) => {
+      const key = opts.keyOf?.(payload);
+      if (key === undefined) this.entries.clear();
+      else this.entries.delete(key);
+    });
   }
 
-  async get(key: string, load: () => Promise<unknown>): Promise<RawJson> {
+  async get(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return new RawJson(hit.json);
-    const json = JSON.stringify(await load());
+    if (hit && hit.expires > now) return hit.value;
+    const value = await load();
     if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { json, expires: now + this.opts.ttlMs });
-    return new RawJson(json);
+    this.entries.set(key, { value, expires: now + this.opts.ttlMs });
+    return value;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
-import { JsonCache } from "../../platform/cache.js";
+import { BusCache, RawJson } from "../../platform/cache.js";
 import { EVENTS_CHANGED } from "../../platform/topics.js";
 import { communityBySlug } from "../communities/service.js";
 import * as s from "./schema.js";
@@ -10,10 +10,11 @@ const tags = ["events"];
 const inEvent = { scope: async ({ params, ctx }: { params: Record<string, unknown>; ctx: AppContext }) => ({ eventId: (await service.eventBySlugs(ctx.db, String(params.community), String(params.event))).id }) };
 
 export function eventRoutes(r: Router, ctx: AppContext): void {
-  const listCache = new JsonCache(ctx.bus, EVENTS_CHANGED, { ttlMs: 10_000, maxEntries: 500 });
+  // The public list is what every visitor loads: kept serialised, dropped on any event change.
+  const listCache = new BusCache<string>(ctx.bus, EVENTS_CHANGED, { ttlMs: 10_000, maxEntries: 500 });
   r.add(
     { method: "GET", url: "/api/v1/events", operationId: "listEvents", summary: "Published events, soonest first; filter by dates, kind, community or text.", tags, access: "public", query: s.listEventsQuery, response: s.eventList },
-    async ({ query }) => listCache.get(JSON.stringify(query), () => service.listEvents(ctx, query)),
+    async ({ query }) => new RawJson(await listCache.get(JSON.stringify(query), async () => JSON.stringify(await service.listEvents(ctx, query)))),
   );
 
   r.add(

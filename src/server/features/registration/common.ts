@@ -1,3 +1,4 @@
+import { BusCache } from "../../platform/cache.js";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
@@ -193,43 +194,25 @@ export function isUniqueViolation(err: unknown): boolean {
 /** Published after any change to an event's requests: `{ eventId }`. */
 export const REGISTRATION_CHANGED = "registration.changed";
 
-interface CachedCounters {
-  value: unknown;
-  expires: number;
-}
-const counterCaches = new WeakMap<AppContext["bus"], Map<string, CachedCounters>>();
-const COUNTERS_TTL_MS = 5_000;
-
-function counterCache(ctx: AppContext): Map<string, CachedCounters> {
-  let cache = counterCaches.get(ctx.bus);
-  if (!cache) {
-    const c = new Map<string, CachedCounters>();
-    cache = c;
-    counterCaches.set(ctx.bus, c);
-    ctx.bus.subscribe(REGISTRATION_CHANGED, (p) => (typeof p.eventId === "string" ? c.delete(p.eventId) : c.clear()));
-  }
-  return cache;
-}
+const counterCaches = new WeakMap<AppContext["bus"], BusCache<unknown>>();
 
 /**
  * Per-event counters (requests per state, overdue) are what the queue page pays most for at
- * 20,000 requests, and they change only when a request does: they are kept for a few seconds
- * and dropped by every change, in this process at once and in the others through the bus
- * (LISTEN/NOTIFY on PostgreSQL). The TTL bounds the staleness of the overdue count.
+ * 20,000 requests, and they change only when a request does: kept for a few seconds and
+ * dropped by every change to that event's requests. The TTL bounds the staleness of the
+ * overdue count, which ages without any change.
  */
 export async function cachedCounters<T>(ctx: AppContext, eventId: string, load: () => Promise<T>): Promise<T> {
-  const cache = counterCache(ctx);
-  const now = Date.now();
-  const hit = cache.get(eventId);
-  if (hit && hit.expires > now) return hit.value as T;
-  const value = await load();
-  if (cache.size > 1000) cache.clear();
-  cache.set(eventId, { value, expires: now + COUNTERS_TTL_MS });
-  return value;
+  let cache = counterCaches.get(ctx.bus);
+  if (!cache) {
+    cache = new BusCache<unknown>(ctx.bus, REGISTRATION_CHANGED, { ttlMs: 5_000, maxEntries: 1000, keyOf: (p) => (typeof p.eventId === "string" ? p.eventId : undefined) });
+    counterCaches.set(ctx.bus, cache);
+  }
+  return (await cache.get(eventId, load)) as T;
 }
 
 /** Call after the commit of any change to an event's requests. */
 export async function requestsChanged(ctx: AppContext, eventId: string): Promise<void> {
-  counterCache(ctx).delete(eventId);
+  // Both buses deliver to this process's subscribers before publish returns.
   await ctx.bus.publish(REGISTRATION_CHANGED, { eventId });
 }
