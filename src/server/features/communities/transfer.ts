@@ -4,6 +4,7 @@ import type { AppContext } from "../../platform/context.js";
 import { ConflictError, ValidationError } from "../../platform/errors.js";
 import { users } from "../accounts/tables.js";
 import { createEventBody } from "../events/schema.js";
+import { eventFields, talkView } from "../events/service.js";
 import { eventRoles, events, talks, EVENT_ROLES } from "../events/tables.js";
 import { createCommunityBody } from "./schema.js";
 import { communityBySlug } from "./service.js";
@@ -56,36 +57,11 @@ export async function exportCommunity(ctx: AppContext, slug: string): Promise<Co
     community: { slug: c.slug, name: c.name, description: c.description, website: c.website },
     organisers: orgs.map((o) => o.email),
     events: evs.map((e) => ({
-      kind: e.kind,
-      slug: e.slug,
-      name: e.name,
-      venue: e.venue,
-      city: e.city,
-      country: e.country,
-      latitude: e.latitude,
-      longitude: e.longitude,
-      timeZone: e.timeZone,
-      startDate: e.startDate,
-      endDate: e.endDate,
-      hostOrganisation: e.hostOrganisation,
-      description: e.description,
-      capacity: e.capacity,
-      website: e.website,
-      cfpClosesAt: e.cfpClosesAt?.toISOString() ?? null,
-      published: e.published,
-      talks: allTalks
-        .filter((t) => t.eventId === e.id)
-        .map((t) => ({
-          title: t.title,
-          startsAt: t.startsAt?.toISOString() ?? null,
-          endsAt: t.endsAt?.toISOString() ?? null,
-          room: t.room,
-          speakerName: t.speakerName,
-          speakerAffiliation: t.speakerAffiliation,
-          abstract: t.abstract,
-          slidesUrl: t.slidesUrl,
-          videoUrl: t.videoUrl,
-        })),
+      ...eventFields(e),
+      talks: allTalks.filter((t) => t.eventId === e.id).map((t) => {
+        const { id: _id, ...doc } = talkView(t);
+        return doc;
+      }),
       roles: allRoles.filter((r) => r.eventId === e.id).map(({ email, role }) => ({ email, role })),
     })),
   };

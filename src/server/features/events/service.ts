@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
 import { EVENTS_CHANGED } from "../../platform/topics.js";
-import { authorize, can, type Actor } from "../../platform/permissions.js";
+import { authorize, rolesAllow, rolesOf, type Actor } from "../../platform/permissions.js";
 import { findUserByEmail } from "../accounts/service.js";
 import { users } from "../accounts/tables.js";
 import { communityBySlug } from "../communities/service.js";
@@ -56,48 +56,63 @@ export async function eventBySlugs(db: Db, communitySlug: string, eventSlug: str
   return e;
 }
 
-export async function getEvent(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string): Promise<EventDetail> {
-  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
-  // An unpublished event is invisible, not forbidden: its existence is not disclosed.
-  if (!e.published && !(await can(ctx.db, actor, "event.view_unpublished", { eventId: e.id }))) throw new NotFoundError(`Event '${eventSlug}'`);
-  const [c] = await ctx.db.select().from(communities).where(eq(communities.id, e.communityId));
-  const programme = await ctx.db.select().from(talks).where(eq(talks.eventId, e.id)).orderBy(asc(talks.startsAt), asc(talks.title));
-  const [update, manageRoles] = await Promise.all([can(ctx.db, actor, "event.update", { eventId: e.id }), can(ctx.db, actor, "event.roles.manage", { eventId: e.id })]);
+/** An event row as the fields an organiser sets: what the detail view shows and an export carries. */
+export function eventFields(e: EventRow): CreateEventBody {
   return {
-    id: e.id,
-    communitySlug: c!.slug,
-    communityName: c!.name,
     kind: e.kind,
     slug: e.slug,
     name: e.name,
     venue: e.venue,
     city: e.city,
     country: e.country,
+    latitude: e.latitude,
+    longitude: e.longitude,
     timeZone: e.timeZone,
     startDate: e.startDate,
     endDate: e.endDate,
     hostOrganisation: e.hostOrganisation,
-    published: e.published,
-    latitude: e.latitude,
-    longitude: e.longitude,
     description: e.description,
-    descriptionHtml: renderMarkdown(e.description),
     capacity: e.capacity,
     website: e.website,
     cfpClosesAt: e.cfpClosesAt?.toISOString() ?? null,
-    talks: programme.map((t) => ({
-      id: t.id,
-      title: t.title,
-      startsAt: t.startsAt?.toISOString() ?? null,
-      endsAt: t.endsAt?.toISOString() ?? null,
-      room: t.room,
-      speakerName: t.speakerName,
-      speakerAffiliation: t.speakerAffiliation,
-      abstract: t.abstract,
-      slidesUrl: t.slidesUrl,
-      videoUrl: t.videoUrl,
-    })),
-    can: { update, manageRoles },
+    published: e.published,
+  };
+}
+
+export function talkView(t: typeof talks.$inferSelect) {
+  return {
+    id: t.id,
+    title: t.title,
+    startsAt: t.startsAt?.toISOString() ?? null,
+    endsAt: t.endsAt?.toISOString() ?? null,
+    room: t.room,
+    speakerName: t.speakerName,
+    speakerAffiliation: t.speakerAffiliation,
+    abstract: t.abstract,
+    slidesUrl: t.slidesUrl,
+    videoUrl: t.videoUrl,
+  };
+}
+
+export async function getEvent(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string): Promise<EventDetail> {
+  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
+  // The event page is the busiest signed-in read: the caller's roles are looked up once and
+  // every capability on it is read from the same set.
+  const roles = await rolesOf(ctx.db, actor, { eventId: e.id, communityId: e.communityId });
+  // An unpublished event is invisible, not forbidden: its existence is not disclosed.
+  if (!e.published && !rolesAllow(roles, "event.view_unpublished")) throw new NotFoundError(`Event '${eventSlug}'`);
+  const [[c], programme] = await Promise.all([
+    ctx.db.select().from(communities).where(eq(communities.id, e.communityId)),
+    ctx.db.select().from(talks).where(eq(talks.eventId, e.id)).orderBy(asc(talks.startsAt), asc(talks.title)),
+  ]);
+  return {
+    id: e.id,
+    communitySlug: c!.slug,
+    communityName: c!.name,
+    ...eventFields(e),
+    descriptionHtml: renderMarkdown(e.description),
+    talks: programme.map(talkView),
+    can: { update: rolesAllow(roles, "event.update"), manageRoles: rolesAllow(roles, "event.roles.manage") },
   };
 }
 
