@@ -1,51 +1,11 @@
-import { mkdirSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiSession, decodeQuotedPrintable, launchBrowser, parseMessage, SmtpPeer, startServer, type RunningServer } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { apiSession, decodeQuotedPrintable, escapeRe, parseMessage, useBrowserSuite } from "./support.js";
 
 /**
  * The web app against the real, built server: a new account's life from sign-up to
  * creating an event, with mail going through a real SMTP peer; and an anonymous visit.
  */
-let smtp: SmtpPeer;
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  smtp = await SmtpPeer.start();
-  server = await startServer(smtp.port);
-  browser = await launchBrowser();
-});
-
-afterEach(async (ctx) => {
-  if (page && ctx.task.result?.state === "fail") {
-    mkdirSync("/tmp", { recursive: true });
-    const file = `/tmp/plenary-e2e-${ctx.task.name.replace(/[^a-z0-9]+/gi, "-")}-${Date.now()}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`screenshot of the failure: ${file}\nserver output:\n${server?.output().slice(-4000)}`);
-  }
-  await context?.close().catch(() => undefined);
-  context = undefined;
-  page = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await smtp?.close().catch(() => undefined);
-});
-
-async function newPage(): Promise<Page> {
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
-  return page;
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const suite = useBrowserSuite();
 
 describe("reading mail from the SMTP peer", () => {
   it("undoes quoted-printable soft line breaks and escapes", () => {
@@ -77,7 +37,7 @@ describe("reading mail from the SMTP peer", () => {
 
 describe("accounts and events in the browser", () => {
   it("signs up, confirms by mail, signs out and in, and creates an event", async () => {
-    const p = await newPage();
+    const p = await suite().newPage();
     const email = `e2e-${Date.now()}@example.org`;
     const password = "correct horse battery staple";
     const name = "Edie Tester";
@@ -94,7 +54,7 @@ describe("accounts and events in the browser", () => {
     expect(await p.title()).toBe("Check your mail · Plenary");
 
     // The verification mail arrives at the SMTP peer; its link confirms and signs in.
-    const link = await smtp.waitForLink(email, new RegExp(`${escapeRe(server.baseUrl)}/verify\\?token=[A-Za-z0-9_-]+`));
+    const link = await suite().smtp.waitForLink(email, new RegExp(`${escapeRe(suite().server.baseUrl)}/verify\\?token=[A-Za-z0-9_-]+`));
     await p.goto(link);
     await p.getByRole("heading", { name: "Address confirmed" }).waitFor();
     const menu = p.getByRole("button", { name: /Edie Tester/ });
@@ -120,7 +80,7 @@ describe("accounts and events in the browser", () => {
     await p.getByRole("button", { name: /Edie Tester/ }).waitFor();
 
     // The admin makes the new account an organiser of the Xen Project community.
-    const admin = await apiSession(server.baseUrl, "admin@example.org", "plenary-demo");
+    const admin = await apiSession(suite().server.baseUrl, "admin@example.org", "plenary-demo");
     await admin("POST", "/communities/xen-project/organisers", { email });
 
     // The community page now offers to create an event.
@@ -153,7 +113,7 @@ describe("accounts and events in the browser", () => {
     await form.getByRole("button", { name: "Create event" }).click();
     await p.getByRole("heading", { level: 1, name: "Xen Project Hackathon 2030" }).waitFor();
     await p.getByText("12–13 June 2030").first().waitFor();
-    expect(p.url()).toBe(`${server.baseUrl}/communities/xen-project/events/xen-project-hackathon-2030`);
+    expect(p.url()).toBe(`${suite().server.baseUrl}/communities/xen-project/events/xen-project-hackathon-2030`);
 
     // It is listed on the home page as upcoming.
     await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Events" }).click();
@@ -162,7 +122,7 @@ describe("accounts and events in the browser", () => {
   });
 
   it("lets an anonymous visitor browse from the home page to the demo hackathon", async () => {
-    const p = await newPage();
+    const p = await suite().newPage();
     await p.goto("/");
     expect(await p.title()).toBe("Plenary");
     await p.getByRole("heading", { name: "Past events" }).waitFor();

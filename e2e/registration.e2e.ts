@@ -1,7 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, SmtpPeer, startServer, type MailMessage, type RunningServer } from "./support.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { escapeRe, useBrowserSuite } from "./support.js";
 
 /**
  * Hackathon registration end to end, against the built server with mail through a real SMTP
@@ -10,64 +9,16 @@ import { launchBrowser, SmtpPeer, startServer, type MailMessage, type RunningSer
  * invitation mail, the organiser records the fee and the ledger owes USD 15.00 to the
  * beneficiary. Set E2E_SCREENSHOTS=1 to keep screenshots of the main pages in /tmp.
  */
-let smtp: SmtpPeer;
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let current: Page | undefined;
-
-beforeAll(async () => {
-  smtp = await SmtpPeer.start();
-  server = await startServer(smtp.port);
-  browser = await launchBrowser();
-});
-
-afterEach(async (ctx) => {
-  if (current && ctx.task.result?.state === "fail") {
-    mkdirSync("/tmp", { recursive: true });
-    const file = `/tmp/plenary-e2e-${ctx.task.name.replace(/[^a-z0-9]+/gi, "-")}-${Date.now()}.png`;
-    await current.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`screenshot of the failure: ${file}\nserver output:\n${server?.output().slice(-4000)}`);
-  }
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-  current = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  await smtp?.close().catch(() => undefined);
-});
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (err) => console.error("page error:", err.message));
-  current = page;
-  return page;
-}
+const suite = useBrowserSuite();
 
 /** Keeps the screen in the failure screenshot, and, with E2E_SCREENSHOTS=1, a picture of the page. */
 async function shot(p: Page, name: string): Promise<void> {
-  current = p;
+  suite().watch(p);
   if (process.env.E2E_SCREENSHOTS) await p.screenshot({ path: `/tmp/plenary-registration-${name}.png`, fullPage: true });
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Polls the SMTP peer for a mail to `to` whose subject matches, and returns the first link matching `link`. */
-async function mailLink(to: string, subject: RegExp, link: RegExp, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const m: MailMessage | undefined = smtp.messages.find((x) => x.to.some((a) => a.toLowerCase() === to.toLowerCase()) && subject.test(x.subject));
-    const hit = m ? link.exec(m.text) : null;
-    if (hit) return hit[0];
-    if (Date.now() > deadline) throw new Error(`no mail to ${to} with subject ${subject} and a link ${link}; got: ${smtp.messages.map((x) => `${x.to.join(",")} "${x.subject}"`).join("; ")}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** The first link matching `link` in the mail to `to` whose subject matches. */
+const mailLink = (to: string, subject: RegExp, link: RegExp) => suite().smtp.waitForLink(to, link, { subject });
 
 describe("hackathon registration in the browser", () => {
   it("request → verify by mail → invited from the queue → confirmed from the mail → fee recorded → owed to the beneficiary", async () => {
@@ -76,7 +27,7 @@ describe("hackathon registration in the browser", () => {
     const name = "Ada Applicant";
 
     // 1. An anonymous visitor requests an invitation from the hackathon's page.
-    const a = await newPage();
+    const a = await suite().newPage();
     await a.goto(event);
     const cta = a.getByRole("region", { name: "Request an invitation" });
     await cta.getByText(/USD 15\.00/).waitFor();
@@ -98,7 +49,7 @@ describe("hackathon registration in the browser", () => {
     await a.getByRole("heading", { name: "Check your mail" }).waitFor();
 
     // 2. The verification mail reaches the SMTP peer; its link puts the request in the queue.
-    const verify = await mailLink(email, /^Confirm your invitation request/, new RegExp(`${escapeRe(server.baseUrl)}/registration/verify\\?request=[0-9a-f-]{36}&token=[A-Za-z0-9_-]+`));
+    const verify = await mailLink(email, /^Confirm your invitation request/, new RegExp(`${escapeRe(suite().server.baseUrl)}/registration/verify\\?request=[0-9a-f-]{36}&token=[A-Za-z0-9_-]+`));
     await a.goto(verify);
     await a.getByRole("heading", { name: "Your invitation request" }).waitFor();
     await a.getByRole("heading", { name: /Requested/ }).waitFor();
@@ -107,7 +58,7 @@ describe("hackathon registration in the browser", () => {
     await shot(a, "status-requested");
 
     // 3. The organiser signs in and invites the request from the queue, previewing the mail.
-    const o = await newPage();
+    const o = await suite().newPage();
     await o.goto(`/sign-in?next=${encodeURIComponent(event)}`);
     await o.getByRole("textbox", { name: "Email address" }).fill("organiser@example.org");
     await o.getByLabel("Password", { exact: true }).fill("plenary-demo");
@@ -142,7 +93,7 @@ describe("hackathon registration in the browser", () => {
     await shot(o, "request-detail");
 
     // 4. The applicant follows the link in the invitation mail and confirms.
-    const invitation = await mailLink(email, /^You are invited to/, new RegExp(`${escapeRe(server.baseUrl)}/registration/[0-9a-f-]{36}\\?token=[A-Za-z0-9_-]+`));
+    const invitation = await mailLink(email, /^You are invited to/, new RegExp(`${escapeRe(suite().server.baseUrl)}/registration/[0-9a-f-]{36}\\?token=[A-Za-z0-9_-]+`));
     await a.goto(invitation);
     await a.getByRole("heading", { name: /Invited/ }).waitFor();
     await a.getByText("Confirm by").waitFor();
@@ -208,7 +159,7 @@ describe("hackathon registration in the browser", () => {
     await tabs.getByRole("link", { name: "Attendees" }).click();
     await o.getByRole("cell", { name: new RegExp(name) }).waitFor();
     await shot(o, "attendees");
-    const phone = await newPage({ width: 390, height: 844 });
+    const phone = await suite().newPage({ width: 390, height: 844 });
     await phone.goto(`/sign-in?next=${encodeURIComponent(`${event}/registration/check-in`)}`);
     await phone.getByRole("textbox", { name: "Email address" }).fill("organiser@example.org");
     await phone.getByLabel("Password", { exact: true }).fill("plenary-demo");

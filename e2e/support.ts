@@ -5,147 +5,15 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SMTPServer } from "smtp-server";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { freePort, SmtpPeer } from "../src/server/test-support/smtp.js";
+
+export { decodeQuotedPrintable, freePort, parseMessage, SmtpPeer, type MailMessage } from "../src/server/test-support/smtp.js";
 
 export const root = join(import.meta.dirname, "..");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Quoted-printable → text: soft line breaks (`=\r\n`) and `=XX` escapes. */
-export function decodeQuotedPrintable(s: string): string {
-  const bytes: number[] = [];
-  const src = s.replace(/=\r?\n/g, "");
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    const hex = src.slice(i + 1, i + 3);
-    if (c === "=" && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      for (const b of Buffer.from(c, "utf8")) bytes.push(b);
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-export interface MailMessage {
-  from: string;
-  to: string[];
-  raw: string;
-  subject: string;
-  /** The decoded bodies of every text part (text/plain and text/html). */
-  text: string;
-}
-
-/** Enough MIME for our own mails: split parts, undo QP or base64 per part. */
-export function parseMessage(raw: string): { subject: string; text: string } {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
-  const subject = /^subject:\s*(.*)$/im.exec(unfolded)?.[1]?.trim() ?? "";
-  const body = rest.join("\r\n\r\n");
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
-  const chunks: string[] = [];
-  const decodePart = (partHead: string, partBody: string) => {
-    const enc = /content-transfer-encoding:\s*([\w-]+)/i.exec(partHead)?.[1]?.toLowerCase();
-    if (enc === "quoted-printable") return decodeQuotedPrintable(partBody);
-    if (enc === "base64") return Buffer.from(partBody.replace(/\s+/g, ""), "base64").toString("utf8");
-    return partBody;
-  };
-  if (boundary) {
-    // Nested multiparts (alternative inside mixed) are split by every boundary found.
-    const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    const parts = raw.split(new RegExp(`--(?:${boundaries.join("|")})(?:--)?`));
-    for (const part of parts.slice(1)) {
-      const idx = part.search(/\r?\n\r?\n/);
-      if (idx < 0) continue;
-      const partHead = part.slice(0, idx);
-      if (!/content-type:\s*text\//i.test(partHead)) continue;
-      chunks.push(decodePart(partHead, part.slice(idx).trim()));
-    }
-  } else {
-    chunks.push(decodePart(unfolded, body));
-  }
-  return { subject, text: chunks.join("\n") };
-}
-
-export class SmtpPeer {
-  readonly messages: MailMessage[] = [];
-  private waiters: (() => void)[] = [];
-  private readonly server: SMTPServer;
-  private constructor(readonly port: number) {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          const raw = Buffer.concat(chunks).toString("utf8");
-          const { subject, text } = parseMessage(raw);
-          this.messages.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-            subject,
-            text,
-          });
-          for (const w of this.waiters.splice(0)) w();
-          callback();
-        });
-      },
-    });
-  }
-
-  static async start(): Promise<SmtpPeer> {
-    const peer = new SmtpPeer(await freePort());
-    await new Promise<void>((resolve, reject) => {
-      peer.server.once("error", reject);
-      peer.server.listen(peer.port, "127.0.0.1", () => resolve());
-    });
-    return peer;
-  }
-
-  /** Waits for a message to `to` whose decoded text matches `pattern`; returns the first match. */
-  async waitForLink(to: string, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (const m of this.messages) {
-        if (!m.to.some((a) => a.toLowerCase() === to.toLowerCase())) continue;
-        const hit = pattern.exec(m.text);
-        if (hit) return hit[0];
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no mail to ${to} matching ${pattern} within ${timeoutMs} ms (got ${this.messages.length}: ${this.messages.map((m) => `${m.to.join(",")} "${m.subject}"`).join("; ")})`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 1000));
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 export interface RunningServer {
   baseUrl: string;
@@ -160,10 +28,9 @@ export async function startServer(smtpPort: number): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "plenary-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
-  // The server reads its public address from PLENARY_URL (Vitest sets BASE_URL to "/" in
-  // every process); both are given. Never inherit a DATABASE_URL: the test owns its data.
+  // Never inherit a DATABASE_URL: the test owns its data.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const env = { ...inherited, PORT: String(port), HOST: "127.0.0.1", PLENARY_DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PLENARY_URL: baseUrl, BASE_URL: baseUrl, LOG_LEVEL: "warn" };
+  const env = { ...inherited, PORT: String(port), HOST: "127.0.0.1", PLENARY_DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PLENARY_URL: baseUrl, LOG_LEVEL: "warn" };
   const child = spawn(process.execPath, [join(root, "dist/src/cli/run.js"), "serve"], {
     cwd: root,
     env,
@@ -230,3 +97,70 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     return text ? (JSON.parse(text) as unknown) : undefined;
   };
 }
+
+export interface BrowserSuite {
+  smtp: SmtpPeer;
+  server: RunningServer;
+  /** A page in a fresh browser context (own cookies), on the server's address. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** The page a failure screenshot should show. */
+  watch(page: Page): void;
+}
+
+/**
+ * One SMTP peer, one built server and one Chromium per test file, torn down after it; a
+ * failing test leaves a full-page screenshot in /tmp and the server's last output.
+ */
+export function useBrowserSuite(): () => BrowserSuite {
+  let smtp: SmtpPeer | undefined;
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let current: Page | undefined;
+
+  beforeAll(async () => {
+    smtp = await SmtpPeer.start();
+    server = await startServer(smtp.port);
+    browser = await launchBrowser();
+  });
+
+  afterEach(async (ctx) => {
+    if (current && ctx.task.result?.state === "fail") {
+      const file = `/tmp/plenary-e2e-${ctx.task.name.replace(/[^a-z0-9]+/gi, "-")}-${Date.now()}.png`;
+      await current.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(`screenshot of the failure: ${file}\nserver output:\n${server?.output().slice(-4000)}`);
+    }
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    current = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    await smtp?.close().catch(() => undefined);
+  });
+
+  return () => {
+    if (!smtp || !server || !browser) throw new Error("browser suite not started");
+    const b = browser;
+    const baseURL = server.baseUrl;
+    return {
+      smtp,
+      server,
+      async newPage(viewport = { width: 1280, height: 900 }) {
+        const context = await b.newContext({ baseURL, viewport });
+        context.setDefaultTimeout(15_000);
+        contexts.push(context);
+        const page = await context.newPage();
+        page.on("pageerror", (err) => console.error("page error:", err.message));
+        current = page;
+        return page;
+      },
+      watch(page) {
+        current = page;
+      },
+    };
+  };
+}
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

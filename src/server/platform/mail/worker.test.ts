@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { useTestApp } from "../../test-support/app.js";
-import { decodeQuotedPrintable, startSmtpPeer } from "../../test-support/smtp.js";
+import { decodeQuotedPrintable, SmtpPeer } from "../../test-support/smtp.js";
 import { localMailbox, outbox } from "../../features/mail/tables.js";
 import { enqueueMail } from "./outbox.js";
 import { backoffSeconds, localTransport, MailWorker, smtpTransport } from "./worker.js";
 import { render } from "./templates.js";
 
 const t = useTestApp();
-let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+let smtp: SmtpPeer;
 beforeAll(async () => {
-  smtp = await startSmtpPeer();
+  smtp = await SmtpPeer.start();
 });
 afterAll(async () => smtp.close());
 
@@ -37,10 +37,10 @@ describe("mail outbox", () => {
   it("delivers through a real SMTP server, once, with its Message-ID", async () => {
     const ids = await queue(3);
     const worker = new MailWorker(t().ctx, await smtpTransport(smtp.url));
-    const before = smtp.received.length;
+    const before = smtp.messages.length;
     expect(await worker.drain()).toBe(3);
     expect(await worker.drain()).toBe(0);
-    const got = smtp.received.slice(before);
+    const got = smtp.messages.slice(before);
     expect(got).toHaveLength(3);
     const rows = await t().ctx.db.select().from(outbox).where(inArray(outbox.id, ids));
     expect(rows.every((r) => r.state === "sent" && r.sentAt)).toBe(true);
@@ -84,10 +84,10 @@ describe("mail outbox", () => {
     await queue(30);
     const a = new MailWorker(t().ctx, await smtpTransport(smtp.url), { batch: 5 });
     const b = new MailWorker(t().ctx, await smtpTransport(smtp.url), { batch: 5 });
-    const before = smtp.received.length;
+    const before = smtp.messages.length;
     const [x, y] = await Promise.all([a.drain(), b.drain()]);
     expect(x + y).toBe(30);
-    const ids = smtp.received.slice(before).map((r) => r.messageId);
+    const ids = smtp.messages.slice(before).map((r) => r.messageId);
     expect(new Set(ids).size).toBe(30);
     await Promise.all([a.stop(), b.stop()]);
   });
