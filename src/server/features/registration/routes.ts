@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
 import type { Capability } from "../../platform/permissions.js";
@@ -12,6 +13,12 @@ const inEvent = (capability: Capability) => ({
 });
 const base = "/api/v1/communities/{community}/events/{event}/registration";
 const mine = "/api/v1/registration/requests/{requestId}";
+
+/** CSV exports open as a download named after the event. */
+function asCsvDownload(reply: FastifyReply, filename: string, csv: string): string {
+  reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${filename}"`);
+  return csv;
+}
 
 export function registrationRoutes(r: Router, ctx: AppContext): void {
   // ---- the event's registration, public side
@@ -118,11 +125,7 @@ export function registrationRoutes(r: Router, ctx: AppContext): void {
   );
   r.add(
     { method: "GET", url: `${base}/ledger.csv`, operationId: "exportFeeLedger", summary: "The ledger as CSV.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.csvResponse, errors: [404] },
-    async ({ actor, params, reply }) => {
-      const csv = await service.ledgerCsv(ctx, actor, params.community, params.event);
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${params.event}-ledger.csv"`);
-      return csv;
-    },
+    async ({ actor, params, reply }) => asCsvDownload(reply, `${params.event}-ledger.csv`, await service.ledgerCsv(ctx, actor, params.community, params.event)),
   );
   r.add(
     { method: "POST", url: `${base}/payments`, operationId: "recordFeePayment", summary: "Record a payment (bank transfer, cash), a waiver or a refund, with a reference (manual provider).", tags, access: inEvent("registration.manage"), params: s.eventParams, body: s.paymentBody, response: s.ledgerView, status: 201, errors: [400, 404, 409] },
@@ -146,11 +149,7 @@ export function registrationRoutes(r: Router, ctx: AppContext): void {
   );
   r.add(
     { method: "GET", url: `${base}/attendees.csv`, operationId: "exportAttendees", summary: "Confirmed attendees as CSV.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.csvResponse, errors: [404] },
-    async ({ actor, params, reply }) => {
-      const csv = await service.attendeesCsv(ctx, actor, params.community, params.event);
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${params.event}-attendees.csv"`);
-      return csv;
-    },
+    async ({ actor, params, reply }) => asCsvDownload(reply, `${params.event}-attendees.csv`, await service.attendeesCsv(ctx, actor, params.community, params.event)),
   );
   r.add(
     { method: "POST", url: `${base}/check-in`, operationId: "checkInAttendee", summary: "Check an attendee in by their code or by id (after a name search).", tags, access: inEvent("registration.checkin"), params: s.eventParams, body: s.checkinBody, response: s.attendeeView, errors: [400, 404, 409] },
