@@ -228,6 +228,21 @@ export function Flash() {
   );
 }
 
+/** The page shown after we mailed someone a link they must open: what was sent, then `children`. */
+export function CheckMailCard({ children }: { children: ReactNode }) {
+  return (
+    <div className="wrap narrow">
+      <div className="card form-card">
+        <div className="big-icon" aria-hidden="true">
+          ✉
+        </div>
+        <h1>Check your mail</h1>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 export function PageHeader({ title, eyebrow, children }: { title: ReactNode; eyebrow?: ReactNode; children?: ReactNode }) {
   return (
     <div className="page-header">

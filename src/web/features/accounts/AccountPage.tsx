@@ -16,6 +16,7 @@ import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { Flash, Loading, PageHeader } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { LOCALES } from "./SignUpPage.js";
+import { NewPasswordField } from "./NewPasswordField.js";
 
 interface TokenRow {
   id: string;
@@ -148,19 +149,13 @@ function PasswordForm() {
       <Status>{saved}</Status>
       <form onSubmit={onSubmit} noValidate>
         <TextField form={FORM} name="currentPassword" label={labels.currentPassword} type="password" autoComplete="current-password" required value={values.currentPassword} onChange={(e) => setValues((v) => ({ ...v, currentPassword: e.target.value }))} error={errors.fields.currentPassword} />
-        <TextField
+        <NewPasswordField
           form={FORM}
           name="newPassword"
           label={labels.newPassword}
-          type="password"
-          autoComplete="new-password"
-          minLength={LIMITS.passwordMin}
-          maxLength={LIMITS.passwordMax}
-          required
           value={values.newPassword}
           onChange={(e) => setValues((v) => ({ ...v, newPassword: e.target.value }))}
           error={errors.fields.newPassword}
-          hint={`At least ${LIMITS.passwordMin} characters.`}
         />
         <div className="form-actions">
           <SubmitButton busy={busy} busyLabel="Saving…">

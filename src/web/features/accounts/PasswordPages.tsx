@@ -6,6 +6,7 @@ import { ApiError } from "../../app/errors.js";
 import { ErrorSummary, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useSubmit, useTitle } from "../../app/hooks.js";
 import { useSession } from "../../app/session.js";
+import { NewPasswordField } from "./NewPasswordField.js";
 
 export function ForgotPasswordPage() {
   useTitle("Forgot your password");
@@ -83,19 +84,13 @@ export function ResetPasswordPage() {
           ) : null}
         </ErrorSummary>
         <form onSubmit={onSubmit} noValidate>
-          <TextField
+          <NewPasswordField
             form={FORM}
             name="password"
             label={labels.password}
-            type="password"
-            autoComplete="new-password"
-            minLength={LIMITS.passwordMin}
-            maxLength={LIMITS.passwordMax}
-            required
             value={values.password}
             onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
             error={errors.fields.password}
-            hint={`At least ${LIMITS.passwordMin} characters.`}
           />
           <TextField form={FORM} name="confirm" label={labels.confirm} type="password" autoComplete="new-password" required value={values.confirm} onChange={(e) => setValues((v) => ({ ...v, confirm: e.target.value }))} error={errors.fields.confirm} />
           <div className="form-actions">

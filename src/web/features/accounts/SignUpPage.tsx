@@ -4,8 +4,10 @@ import { LIMITS, signUpBody, type UserView } from "../../../server/features/acco
 import { post } from "../../app/api.js";
 import { ErrorSummary, SelectField, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useSubmit, useTitle } from "../../app/hooks.js";
+import { CheckMailCard } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { ResendVerification } from "./ResendVerification.js";
+import { NewPasswordField } from "./NewPasswordField.js";
 
 const FORM = "sign-up";
 const FIELDS = ["name", "email", "password", "locale"] as const;
@@ -46,15 +48,10 @@ export function SignUpPage() {
         <form onSubmit={onSubmit} noValidate>
           <TextField form={FORM} name="name" label={LABELS.name} autoComplete="name" maxLength={LIMITS.nameMax} required value={values.name} onChange={set("name")} error={errors.fields.name} />
           <TextField form={FORM} name="email" label={LABELS.email} type="email" autoComplete="email" maxLength={LIMITS.emailMax} required value={values.email} onChange={set("email")} error={errors.fields.email} hint="We send a link to confirm it." />
-          <TextField
+          <NewPasswordField
             form={FORM}
             name="password"
             label={LABELS.password}
-            type="password"
-            autoComplete="new-password"
-            minLength={LIMITS.passwordMin}
-            maxLength={LIMITS.passwordMax}
-            required
             value={values.password}
             onChange={set("password")}
             error={errors.fields.password}
@@ -80,21 +77,15 @@ export function CheckMailPage() {
   const location = useLocation();
   const email = (location.state as { email?: string } | null)?.email;
   return (
-    <div className="wrap narrow">
-      <div className="card form-card">
-        <div className="big-icon" aria-hidden="true">
-          ✉
-        </div>
-        <h1>Check your mail</h1>
-        <p className="lede">
-          We sent a confirmation link to {email ? <strong>{email}</strong> : "your address"}. Open it to confirm your address and sign in. The link works once.
-        </p>
-        <p>Nothing arrived after a few minutes? Look in your spam folder, or send the link again.</p>
-        {email ? <ResendVerification email={email} /> : null}
-        <p className="form-footer">
-          <Link to="/sign-in">Back to sign in</Link>
-        </p>
-      </div>
-    </div>
+    <CheckMailCard>
+      <p className="lede">
+        We sent a confirmation link to {email ? <strong>{email}</strong> : "your address"}. Open it to confirm your address and sign in. The link works once.
+      </p>
+      <p>Nothing arrived after a few minutes? Look in your spam folder, or send the link again.</p>
+      {email ? <ResendVerification email={email} /> : null}
+      <p className="form-footer">
+        <Link to="/sign-in">Back to sign in</Link>
+      </p>
+    </CheckMailCard>
   );
 }

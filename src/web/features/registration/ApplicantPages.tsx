@@ -5,7 +5,7 @@ import { formatDeadline } from "../../app/dates.js";
 import { ApiError, validationError, type IssueLike } from "../../app/errors.js";
 import { CheckboxField, ErrorSummary, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { useLoad, useSubmit, useTitle } from "../../app/hooks.js";
-import { Flash, Loading, PageError, PageHeader } from "../../app/layout.js";
+import { CheckMailCard, Flash, Loading, PageError, PageHeader } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { Facts, mineApi, Money, regApi, StateBadge } from "./common.js";
 import { extraFieldNames, localPath, minorDigits, parseMajor, STATE_EXPLANATION, STATE_LABEL, STATE_TONE, STIPEND_LABEL } from "./logic.js";
@@ -45,21 +45,15 @@ export function RequestInvitationPage() {
 
   if (sent) {
     return (
-      <div className="wrap narrow">
-        <div className="card form-card">
-          <div className="big-icon" aria-hidden="true">
-            ✉
-          </div>
-          <h1>Check your mail</h1>
-          <p>
-            We sent a link to <strong>{sent.email}</strong>. Open it to confirm your address: your request for {s.eventName} joins the queue then, and the organisers answer within {s.responseBusinessDays} business days.
-          </p>
-          <p className="muted small">No mail after a few minutes? Look in your spam folder, or request again with the same address: we will send the link again.</p>
-          <p>
-            <Link to={eventPath}>Back to the event</Link>
-          </p>
-        </div>
-      </div>
+      <CheckMailCard>
+        <p>
+          We sent a link to <strong>{sent.email}</strong>. Open it to confirm your address: your request for {s.eventName} joins the queue then, and the organisers answer within {s.responseBusinessDays} business days.
+        </p>
+        <p className="muted small">No mail after a few minutes? Look in your spam folder, or request again with the same address: we will send the link again.</p>
+        <p>
+          <Link to={eventPath}>Back to the event</Link>
+        </p>
+      </CheckMailCard>
     );
   }
 
