@@ -1,9 +1,66 @@
+import { readdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import importX from "eslint-plugin-import-x";
+
+const root = dirname(fileURLToPath(import.meta.url));
+// import-x reads TypeScript modules (for no-cycle) only with its TypeScript settings.
+const importSettings = { ...importX.flatConfigs.typescript.settings, "import-x/resolver": { typescript: { project: resolve(root, "tsconfig.json") } } };
+const at = (p) => resolve(root, p);
+
+/**
+ * The dependency rules of docs/architecture.md, checked on every lint:
+ * - the platform imports no feature and nothing of the composition layer;
+ * - a feature imports another only through its public entry (`index.ts`) or its contracts
+ *   (`schema.ts`: Zod schemas and limits; `rules.ts`: state machines and guards), and a
+ *   feature's `tables.ts` may import another's `tables.ts` for foreign keys, nothing else;
+ * - features do not import each other in a circle;
+ * - the web app imports from the server only the features' contracts.
+ * `eslint-rules.test.ts` shows each rule firing on a wrong-way import.
+ */
+export function boundaryZones(featuresDir = "src/server/features") {
+  const features = readdirSync(at(featuresDir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const contract = (f, ...more) => [`${at(featuresDir)}/${f}/{${["index", "schema", "rules", ...more].join(",")}}.ts`];
+  const zones = [
+    {
+      target: at("src/server/platform"),
+      from: [at(featuresDir), at("src/server/app.ts"), at("src/server/runtime.ts"), at("src/server/main.ts"), at("src/server/features.ts"), at("src/server/tables.ts")],
+      message: "The platform must not know the features or the composition layer: move what it needs into the platform, or have the feature pass it in (a Feature hook, a RoleResolver).",
+    },
+    {
+      target: at("src/web"),
+      from: `${at("src/server")}/**`,
+      except: [`${at(featuresDir)}/*/schema.ts`, `${at(featuresDir)}/*/rules.ts`],
+      message: "The web app imports only the shared contracts (a feature's schema.ts or rules.ts), never server code.",
+    },
+  ];
+  for (const a of features) {
+    for (const b of features) {
+      if (a === b) continue;
+      zones.push({
+        target: `${at(featuresDir)}/${a}/**/!(tables).ts`,
+        from: `${at(featuresDir)}/${b}/**`,
+        except: contract(b),
+        message: `Import the ${b} feature through its public entry (${b}/index.ts) or its contracts (schema.ts, rules.ts), never its internals or tables.`,
+      });
+      zones.push({
+        target: `${at(featuresDir)}/${a}/tables.ts`,
+        from: `${at(featuresDir)}/${b}/**`,
+        except: contract(b, "tables"),
+        message: `A feature's tables may reference the ${b} feature's tables (foreign keys), and nothing else of it but its public entry.`,
+      });
+    }
+  }
+  return zones;
+}
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "drizzle/**", "bench/.instances/**"] },
+  { ignores: ["dist/**", "node_modules/**", "data/**", "drizzle/**", "bench/.instances/**", "src/**/__fixtures__/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +70,22 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
     },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { "import-x": importX },
+    settings: importSettings,
+    rules: {
+      "import-x/no-restricted-paths": ["error", { zones: boundaryZones() }],
+    },
+  },
+  {
+    // Cycles are checked between feature areas and within the platform; type-only imports do not count.
+    files: ["src/server/**/*.ts"],
+    ignores: ["**/*.test.ts", "src/server/test-support/**"],
+    plugins: { "import-x": importX },
+    settings: importSettings,
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     files: ["**/*.mjs", "**/*.js"],

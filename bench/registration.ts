@@ -19,12 +19,13 @@ import { loadConfig } from "../src/server/platform/config.js";
 import type { AppContext } from "../src/server/platform/context.js";
 import { openDatabase, wrapPglite, type Database } from "../src/server/platform/db/index.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
-import { issueSession, SESSION_COOKIE } from "../src/server/platform/auth.js";
+import { issueSession, SESSION_COOKIE } from "../src/server/platform/auth/index.js";
 import { communities } from "../src/server/features/communities/tables.js";
 import { eventRoles, events } from "../src/server/features/events/tables.js";
-import { users } from "../src/server/features/accounts/tables.js";
+import { users } from "../src/server/platform/auth/tables.js";
 import { registrationSettings } from "../src/server/features/registration/tables.js";
 import { requestsChanged } from "../src/server/features/registration/common.js";
+import { featureContext } from "../src/server/features.js";
 import { fmt, median, table } from "./lib.js";
 
 export const title = "Registration: bulk decisions and the organiser queue";
@@ -65,7 +66,7 @@ async function measure(kind: "pglite" | "postgres"): Promise<{ bulk: number[]; m
   try {
     await migrate(database);
     const config = loadConfig({}, { dataDir, sessionSecret: "b".repeat(40), baseUrl: "http://plenary.bench", logLevel: "silent" });
-    const ctx: AppContext = { config, database, db: database.db, bus: new InProcessBus(), log: pino({ level: "silent" }), now: () => new Date() };
+    const ctx: AppContext = { config, database, db: database.db, bus: new InProcessBus(), log: pino({ level: "silent" }), now: () => new Date(), ...featureContext() };
     const { app } = await buildApp(ctx, { serveWeb: false });
     await app.ready();
 

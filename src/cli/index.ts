@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
       }
       await withContext(async (ctx) => {
-        const { createVerifiedUser } = await import("../server/features/accounts/service.js");
+        const { createVerifiedUser } = await import("../server/features/accounts/index.js");
         await createVerifiedUser(ctx, ctx.db, { email: values.email!, name: values.name ?? "Administrator", password, isAdmin: true });
       });
       console.log(`admin ${values.email} is ready${values.password ? "" : `; password: ${password}`}`);
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "seed-demo":
       return withContext(async (ctx) => {
-        const { seedDemoIfEmpty } = await import("../server/features/demo/seed.js");
+        const { seedDemoIfEmpty } = await import("../server/features/demo/index.js");
         const seeded = await seedDemoIfEmpty(ctx);
         if (!seeded) {
           console.error("seed-demo: this instance already has a community; the demo only goes into an empty one");
@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     case "export": {
       const { values } = parseArgs({ args: rest, options: { community: { type: "string" }, output: { type: "string" } } });
       if (!values.community) return fail("export: --community SLUG is required");
-      const doc = await withContext(async (ctx) => (await import("../server/features/communities/transfer.js")).exportCommunity(ctx, values.community!));
+      const doc = await withContext(async (ctx) => (await import("../server/features/events/index.js")).exportCommunity(ctx, values.community!));
       const text = JSON.stringify(doc, null, 2) + "\n";
       if (values.output) writeFileSync(values.output, text);
       else process.stdout.write(text);
@@ -130,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const { DomainError } = await import("../server/platform/errors.js");
       try {
-        const r = await withContext(async (ctx) => (await import("../server/features/communities/transfer.js")).importCommunity(ctx, data));
+        const r = await withContext(async (ctx) => (await import("../server/features/events/index.js")).importCommunity(ctx, data));
         console.log(`imported ${r.slug}: ${r.events} events, ${r.talks} talks${r.unknownPeople.length ? `; no account here for ${r.unknownPeople.join(", ")} (their roles were skipped)` : ""}`);
         return 0;
       } catch (err) {

@@ -4,17 +4,12 @@ import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import type { AppContext } from "./platform/context.js";
-import { hitRateLimit } from "./platform/auth.js";
+import { hitRateLimit } from "./platform/auth/index.js";
 import { ping } from "./platform/db/index.js";
 import { installErrorHandler } from "./platform/http/errors.js";
 import { openApiDocument, referencePage } from "./platform/http/openapi.js";
 import { Router } from "./platform/http/route.js";
 import { repoRoot, webDistDir } from "./platform/paths.js";
-import { accountRoutes } from "./features/accounts/routes.js";
-import { communityRoutes } from "./features/communities/routes.js";
-import { eventRoutes } from "./features/events/routes.js";
-import { mailRoutes } from "./features/mail/routes.js";
-import { registrationRoutes } from "./features/registration/routes.js";
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -37,11 +32,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(cookie, { secret: ctx.config.sessionSecret });
 
   const router = new Router(app, ctx, (bucket, key, max, windowSeconds) => hitRateLimit(ctx, bucket, key, max, windowSeconds));
-  accountRoutes(router, ctx);
-  communityRoutes(router, ctx);
-  eventRoutes(router, ctx);
-  mailRoutes(router, ctx);
-  registrationRoutes(router, ctx);
+  for (const f of ctx.features) f.routes?.(router, ctx);
 
   let draining = false;
   app.get("/healthz", async () => ({ status: "ok" }));

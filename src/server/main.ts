@@ -1,8 +1,7 @@
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { buildApp } from "./app.js";
 import { openContext, startMailWorker } from "./runtime.js";
-import { seedDemoIfEmpty } from "./features/demo/seed.js";
-import { RegistrationJobs } from "./features/registration/jobs.js";
+import { seedDemoIfEmpty } from "./features/demo/index.js";
 
 /** `npm start`: migrate, seed the demo on an empty instance, serve, and drain on SIGTERM. */
 export async function serve(argv: string[] = []): Promise<void> {
@@ -28,7 +27,7 @@ export async function serve(argv: string[] = []): Promise<void> {
   }
   const { app, setDraining } = await buildApp(ctx);
   const worker = await startMailWorker(ctx);
-  const registrationJobs = new RegistrationJobs(ctx).start();
+  const background = ctx.features.flatMap((f) => (f.background ? [f.background(ctx)] : []));
   await app.listen({ port: config.port, host: config.host });
   ctx.log.info({ url: config.baseUrl, database: ctx.database.kind, readyMs: Math.round(performance.now() - started) }, "Plenary is ready");
   console.log(`Plenary is serving on ${config.baseUrl} (database: ${ctx.database.kind === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL"}${config.smtpUrl ? "" : "; mail goes to the local mailbox at /dev/mail"})`);
@@ -42,7 +41,7 @@ export async function serve(argv: string[] = []): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
-    await registrationJobs.stop();
+    await Promise.all(background.map((b) => b.stop()));
     await worker.stop();
     await ctx.close();
     process.exit(0);

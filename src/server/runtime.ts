@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "./platform/db/index.js";
 import { migrate } from "./platform/db/migrate.js";
 import { createLogger } from "./platform/logger.js";
 import { MailWorker, localTransport, smtpTransport } from "./platform/mail/worker.js";
+import { featureContext } from "./features.js";
 
 /** Opens the database (migrated) and the bus: what the server and the CLI share. */
 export async function openContext(config: Config, opts: { database?: Database } = {}): Promise<AppContext & { close(): Promise<void> }> {
@@ -20,6 +21,7 @@ export async function openContext(config: Config, opts: { database?: Database } 
     bus,
     log,
     now: () => new Date(),
+    ...featureContext(),
     async close() {
       await bus.close();
       await database.close();

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/index.js";
 import type { Bus } from "./bus.js";
+import type { Feature } from "./feature.js";
+import type { RoleResolver } from "./permissions.js";
 
 /** What services need from the platform; built once at start (or once per test file). */
 export interface AppContext {
@@ -12,4 +14,8 @@ export interface AppContext {
   log: Logger;
   /** Injected so tests can move time (token expiry, rate-limit windows). */
   now: () => Date;
+  /** The feature areas, as the composition layer lists them. */
+  features: readonly Feature[];
+  /** Every feature's role resolver, collected once from `features`. */
+  roleResolvers: readonly RoleResolver[];
 }

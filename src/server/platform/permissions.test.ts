@@ -6,13 +6,14 @@ import { ROLE_CAPABILITIES, rolesAllow, type Role } from "./permissions.js";
 const t = useTestApp();
 
 /**
- * Walks every operation of the API as every role and checks the outcome against the
- * permission table: allowed roles get past authorisation (any answer but 401/403),
- * others get 401 when anonymous and 403 when signed in.
+ * Walks every operation of the API as every role, at a published and at an unpublished
+ * event, and checks the outcome against the permission table: allowed roles get past
+ * authorisation (any answer but 401/403), others get 401 when anonymous and 403 when signed
+ * in, except that an unpublished event is a 404 to whoever may not see it.
  */
 describe("the permission table is what the API enforces", () => {
-  it("for every operation and every role", async () => {
-    const { community, event, people } = await roleFixture(t().ctx);
+  it.each([false, true])("for every operation and every role (event published: %s)", async (published) => {
+    const { community, event, people } = await roleFixture(t().ctx, { published });
     const mismatches: string[] = [];
     let checked = 0;
     for (const { def } of t().router.routes) {
@@ -21,8 +22,9 @@ describe("the permission table is what the API enforces", () => {
         const res = await t().app.inject({ method: def.method, url: fillUrl(def, { community: community.slug, event: event.slug }), headers: person?.headers ?? {}, payload: def.method === "GET" ? undefined : {}, remoteAddress: `10.1.${checked % 250}.${checked % 7}` });
         checked++;
         const roles = new Set<Role>(person ? ["user", ...(role === "user" || role === "anonymous" ? [] : [role as Role])] : []);
-        let expected: "allowed" | 401 | 403;
+        let expected: "allowed" | 401 | 403 | 404;
         if (def.access === "public") expected = "allowed";
+        else if (def.access !== "user" && !published && def.access.hiddenWithout && !rolesAllow(roles, def.access.hiddenWithout)) expected = 404;
         else if (!person) expected = 401;
         else if (def.access === "user") expected = "allowed";
         else expected = rolesAllow(roles, def.access.capability) ? "allowed" : 403;

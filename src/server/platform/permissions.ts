@@ -1,14 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import type { AppContext } from "./context.js";
 import type { Db } from "./db/index.js";
-import { ForbiddenError, UnauthenticatedError } from "./errors.js";
-import { communityOrganisers } from "../features/communities/tables.js";
-import { eventRoles, events } from "../features/events/tables.js";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.js";
 
 /**
- * Permissions are data: this table is the single answer to "who may do what". Route
- * middleware checks it before a handler runs and services check it again, so a service
- * called from the CLI or another service cannot skip it. The permission test walks every
- * operation as every role and compares the outcome with this table.
+ * Permissions are data: this table is the single answer to "who may do what". Which roles a
+ * caller holds in a scope is answered by the features (each registers a RoleResolver: the
+ * events feature knows event roles, communities know their organisers), so the platform
+ * needs no feature's tables. A route resolves the caller's Permit once; the service it calls
+ * re-checks the capability against that Permit, so a service called from the CLI or from
+ * another service cannot skip the check. The permission test walks every operation as
+ * every role and compares the outcome with this table.
  */
 export const ROLES = ["admin", "community_organiser", "organiser", "reviewer", "speaker", "attendee", "user"] as const;
 export type Role = (typeof ROLES)[number];
@@ -23,15 +24,19 @@ export const CAPABILITIES = [
   "event.roles.read",
   "event.roles.manage",
   "mailbox.read",
-  "users.list",
   "registration.view",
   "registration.manage",
   "registration.checkin",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "mailbox.read", "registration.view", "registration.manage", "registration.checkin"];
+const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin"];
 
+/**
+ * `mailbox.read` (the whole local mailbox) is the instance admin's alone: the mailbox holds
+ * every account's sign-in links, so anyone else who could read it could become anyone.
+ * Every signed-in account reads the mail sent to its own verified address instead.
+ */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
   community_organiser: ["community.update", "community.organisers.manage", "event.create", ...organiserCaps],
@@ -51,65 +56,68 @@ export interface Scope {
 export type Actor =
   | { kind: "anonymous" }
   | { kind: "user"; id: string; email: string; name: string; isAdmin: boolean; via: "session" | "token" };
+export type UserActor = Extract<Actor, { kind: "user" }>;
 
 export const anonymous: Actor = { kind: "anonymous" };
 
-export async function rolesOf(db: Db, actor: Actor, scope: Scope): Promise<Set<Role>> {
-  const roles = new Set<Role>();
-  if (actor.kind !== "user") return roles;
-  roles.add("user");
-  if (actor.isAdmin) roles.add("admin");
-  let communityId = scope.communityId;
-  if (scope.eventId) {
-    const rows = await db.select({ role: eventRoles.role }).from(eventRoles).where(and(eq(eventRoles.eventId, scope.eventId), eq(eventRoles.userId, actor.id)));
-    for (const r of rows) roles.add(r.role);
-    if (!communityId) {
-      const [ev] = await db.select({ communityId: events.communityId }).from(events).where(eq(events.id, scope.eventId));
-      communityId = ev?.communityId;
-    }
-  }
-  if (communityId) {
-    const [org] = await db
-      .select({ userId: communityOrganisers.userId })
-      .from(communityOrganisers)
-      .where(and(eq(communityOrganisers.communityId, communityId), eq(communityOrganisers.userId, actor.id)));
-    if (org) roles.add("community_organiser");
-  }
-  return roles;
-}
+/** A feature's answer to "which roles does this person hold in this scope?". */
+export type RoleResolver = (db: Db, actor: UserActor, scope: Scope) => Promise<Iterable<Role>>;
 
 export function rolesAllow(roles: Iterable<Role>, capability: Capability): boolean {
   for (const r of roles) if (ROLE_CAPABILITIES[r].includes(capability)) return true;
   return false;
 }
 
-export async function can(db: Db, actor: Actor, capability: Capability, scope: Scope = {}): Promise<boolean> {
-  return rolesAllow(await rolesOf(db, actor, scope), capability);
-}
-
-/** Throws 401 for an anonymous actor and 403 for a signed-in one without the capability. */
-export async function authorize(db: Db, actor: Actor, capability: Capability, scope: Scope = {}): Promise<void> {
-  if (actor.kind !== "user") throw new UnauthenticatedError();
-  if (!(await can(db, actor, capability, scope))) throw new ForbiddenError();
-}
-
 /**
- * For capabilities not tied to one event, such as reading the local mailbox: granted when
- * any of the actor's roles, anywhere on the instance, carries it.
+ * The caller's standing in one scope, resolved once per request and handed to the service.
+ * `require` is the check every service makes; it costs no query.
  */
-export async function rolesAnywhere(db: Db, actor: Actor): Promise<Set<Role>> {
+export class Permit {
+  constructor(
+    readonly actor: Actor,
+    readonly roles: ReadonlySet<Role>,
+  ) {}
+
+  can(capability: Capability): boolean {
+    return rolesAllow(this.roles, capability);
+  }
+
+  /** Throws 401 for an anonymous caller and 403 for a signed-in one without the capability. */
+  require(capability: Capability): this {
+    if (this.can(capability)) return this;
+    if (this.actor.kind !== "user") throw new UnauthenticatedError();
+    throw new ForbiddenError();
+  }
+
+  /** For what must not be disclosed (an unpublished event): 404 to whoever lacks the capability. */
+  requireOrHide(capability: Capability, what: string): this {
+    if (!this.can(capability)) throw new NotFoundError(what);
+    return this;
+  }
+
+  get user(): UserActor {
+    if (this.actor.kind !== "user") throw new UnauthenticatedError();
+    return this.actor;
+  }
+}
+
+export async function rolesOf(ctx: Pick<AppContext, "db" | "roleResolvers">, actor: Actor, scope: Scope, db: Db = ctx.db): Promise<Set<Role>> {
   const roles = new Set<Role>();
   if (actor.kind !== "user") return roles;
   roles.add("user");
   if (actor.isAdmin) roles.add("admin");
-  const evRoles = await db.selectDistinct({ role: eventRoles.role }).from(eventRoles).where(eq(eventRoles.userId, actor.id));
-  for (const r of evRoles) roles.add(r.role);
-  const [co] = await db.select({ u: communityOrganisers.userId }).from(communityOrganisers).where(eq(communityOrganisers.userId, actor.id)).limit(1);
-  if (co) roles.add("community_organiser");
+  if (scope.communityId || scope.eventId) {
+    const found = await Promise.all(ctx.roleResolvers.map((resolve) => resolve(db, actor, scope)));
+    for (const list of found) for (const r of list) roles.add(r);
+  }
   return roles;
 }
 
-export async function authorizeAnywhere(db: Db, actor: Actor, capability: Capability): Promise<void> {
-  if (actor.kind !== "user") throw new UnauthenticatedError();
-  if (!rolesAllow(await rolesAnywhere(db, actor), capability)) throw new ForbiddenError();
+export async function permitFor(ctx: Pick<AppContext, "db" | "roleResolvers">, actor: Actor, scope: Scope, db: Db = ctx.db): Promise<Permit> {
+  return new Permit(actor, await rolesOf(ctx, actor, scope, db));
+}
+
+/** For a service called without a route's Permit (the CLI, another service): resolve and check in one step. */
+export async function authorize(ctx: Pick<AppContext, "db" | "roleResolvers">, actor: Actor, capability: Capability, scope: Scope = {}, db: Db = ctx.db): Promise<Permit> {
+  return (await permitFor(ctx, actor, scope, db)).require(capability);
 }

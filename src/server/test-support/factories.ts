@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../platform/context.js";
-import { issueSession, SESSION_COOKIE } from "../platform/auth.js";
-import { createVerifiedUser } from "../features/accounts/service.js";
-import { users } from "../features/accounts/tables.js";
+import { issueSession, SESSION_COOKIE } from "../platform/auth/index.js";
+import { createVerifiedUser } from "../features/accounts/index.js";
+import { users } from "../platform/auth/tables.js";
 import { communities, communityOrganisers } from "../features/communities/tables.js";
 import { eventRoles, events, type EVENT_ROLES } from "../features/events/tables.js";
 

@@ -4,10 +4,10 @@ import type { RegisteredRoute } from "../platform/http/route.js";
 import { grant, makeCommunity, makeEvent, makeUser, type SignedIn } from "./factories.js";
 
 /** One person per role around one community and one event, for tests that walk every operation. */
-export async function roleFixture(ctx: AppContext) {
+export async function roleFixture(ctx: AppContext, opts: { published?: boolean } = {}) {
   const communityOrganiser = await makeUser(ctx);
   const community = await makeCommunity(ctx, { organiserId: communityOrganiser.id });
-  const event = await makeEvent(ctx, community.id, { published: false });
+  const event = await makeEvent(ctx, community.id, { published: opts.published ?? false });
   const people: Record<string, SignedIn | null> = { anonymous: null, user: await makeUser(ctx) };
   for (const role of ["attendee", "speaker", "reviewer", "organiser"] as const) {
     const u = await makeUser(ctx);

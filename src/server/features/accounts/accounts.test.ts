@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { json, useTestApp } from "../../test-support/app.js";
 import { makeUser, PASSWORD, userRow } from "../../test-support/factories.js";
-import { outbox } from "../mail/tables.js";
-import { SESSION_COOKIE } from "../../platform/auth.js";
+import { outbox } from "../../platform/mail/tables.js";
+import { SESSION_COOKIE } from "../../platform/auth/index.js";
 
 const t = useTestApp();
 
@@ -189,24 +189,5 @@ describe("account deletion", () => {
     // The address is free again for a new account.
     const again = await t().app.inject({ method: "POST", url: "/api/v1/auth/sign-up", payload: { email: u.email, name: "Back", password: "a long enough password" }, remoteAddress: "10.0.2.1" });
     expect(again.statusCode).toBe(201);
-  });
-});
-
-describe("account deletion and registration requests", () => {
-  it("asks to withdraw live requests first, then keeps ended ones without who made them", async () => {
-    const { registrationFixture, insertRequests } = await import("../registration/test-helpers.js");
-    const { invitationRequests } = await import("../registration/tables.js");
-    const u = await makeUser(t().ctx);
-    const { event } = await registrationFixture(t().ctx);
-    const [req] = await insertRequests(t().ctx, event.id, 1, "requested", { userId: u.id, email: u.email });
-    const blocked = await t().app.inject({ method: "DELETE", url: "/api/v1/account", headers: u.headers, payload: { password: PASSWORD, confirm: "DELETE" } });
-    expect(blocked.statusCode).toBe(409);
-    expect(json(blocked)).toMatchObject({ error: { code: "registration_live", requestIds: [req!.id] } });
-    await t().ctx.db.update(invitationRequests).set({ state: "withdrawn" }).where(eq(invitationRequests.id, req!.id));
-    const done = await t().app.inject({ method: "DELETE", url: "/api/v1/account", headers: u.headers, payload: { password: PASSWORD, confirm: "DELETE" } });
-    expect(done.statusCode).toBe(204);
-    const [row] = await t().ctx.db.select().from(invitationRequests).where(eq(invitationRequests.id, req!.id));
-    expect(row).toMatchObject({ name: "Deleted account", state: "withdrawn", answers: { workOn: "", extra: {} } });
-    expect(row!.email).not.toContain(u.email);
   });
 });

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
-import { createSession, destroySession, resolveCaller } from "../../platform/auth.js";
+import { createSession, destroySession, resolveCaller } from "../../platform/auth/index.js";
 import * as s from "./schema.js";
 import * as service from "./service.js";
 

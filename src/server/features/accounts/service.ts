@@ -1,16 +1,16 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/errors.js";
-import { API_TOKEN_PREFIX, hashToken, newToken } from "../../platform/auth.js";
+import { API_TOKEN_PREFIX, findUserByEmail, hashToken, newToken } from "../../platform/auth/index.js";
 import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { TemplateName } from "../../platform/mail/templates.js";
 import type { Actor } from "../../platform/permissions.js";
-import { communities, communityOrganisers } from "../communities/tables.js";
-import { eventRoles, events } from "../events/tables.js";
-import { invitationRequests, LIVE_STATES } from "../registration/tables.js";
-import { apiTokens, emailTokens, sessions, users } from "./tables.js";
+import { communitiesOrganisedBy } from "../communities/index.js";
+import { rolesOfUser } from "../events/index.js";
+import { apiTokens, sessions, users } from "../../platform/auth/tables.js";
+import { emailTokens } from "./tables.js";
 import type { AccountView, ChangePasswordBody, CreateTokenBody, DeleteAccountBody, SignUpBody, UpdateAccountBody, UserView } from "./schema.js";
 
 type UserRow = typeof users.$inferSelect;
@@ -27,11 +27,6 @@ export function toUserView(u: UserRow): UserView {
 export function hashPassword(plain: string): Promise<string> {
   // argon2id with the library's defaults (19 MiB, t=2): OWASP's recommended floor.
   return hash(plain);
-}
-
-export async function findUserByEmail(db: Db, address: string): Promise<UserRow | undefined> {
-  const [u] = await db.select().from(users).where(and(sql`lower(${users.email}) = lower(${address})`, isNull(users.deletedAt)));
-  return u;
 }
 
 /**
@@ -165,18 +160,7 @@ export async function getAccount(ctx: AppContext, actor: Actor): Promise<Account
   const me = requireUser(actor);
   const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
   if (!u) throw new NotFoundError("Account");
-  const roles = await ctx.db
-    .select({ eventId: events.id, eventName: events.name, eventSlug: events.slug, communitySlug: communities.slug, role: eventRoles.role })
-    .from(eventRoles)
-    .innerJoin(events, eq(events.id, eventRoles.eventId))
-    .innerJoin(communities, eq(communities.id, events.communityId))
-    .where(eq(eventRoles.userId, me.id))
-    .orderBy(events.startDate);
-  const orgs = await ctx.db
-    .select({ slug: communities.slug, name: communities.name })
-    .from(communityOrganisers)
-    .innerJoin(communities, eq(communities.id, communityOrganisers.communityId))
-    .where(eq(communityOrganisers.userId, me.id));
+  const [roles, orgs] = await Promise.all([rolesOfUser(ctx.db, me.id), communitiesOrganisedBy(ctx.db, me.id)]);
   return { ...toUserView(u), roles, communities: orgs };
 }
 
@@ -210,25 +194,12 @@ export async function deleteAccount(ctx: AppContext, actor: Actor, input: Delete
     throw new ValidationError("Enter your password to delete your account.", { password: ["This is not your password."] });
   }
   await ctx.db.transaction(async (tx) => {
-    // A live place or request is someone else's business too (capacity, the waitlist):
-    // it has to be withdrawn first, which frees the place for the next person.
-    const live = await tx
-      .select({ id: invitationRequests.id })
-      .from(invitationRequests)
-      .where(and(eq(invitationRequests.userId, me.id), inArray(invitationRequests.state, [...LIVE_STATES])));
-    if (live.length) {
-      throw new ConflictError("registration_live", `You have ${live.length} open invitation request${live.length > 1 ? "s" : ""}. Withdraw ${live.length > 1 ? "them" : "it"} first, so the place goes to the next person.`, undefined, { requestIds: live.map((r) => r.id) });
-    }
-    // Ended requests stay for the organisers' records and ledgers, without who made them.
-    await tx
-      .update(invitationRequests)
-      .set({ email: sql`'deleted-' || ${invitationRequests.id} || '@invalid'`, name: "Deleted account", answers: { workOn: "", extra: {} }, checkinCode: null })
-      .where(eq(invitationRequests.userId, me.id));
+    // Each feature refuses (a live invitation request is someone else's business too:
+    // capacity, the waiting list) or forgets what it keeps about the person.
+    for (const f of ctx.features) await f.onAccountDeleted?.(ctx, tx, me.id);
     await tx.delete(sessions).where(eq(sessions.userId, me.id));
     await tx.delete(apiTokens).where(eq(apiTokens.userId, me.id));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, me.id));
-    await tx.delete(eventRoles).where(eq(eventRoles.userId, me.id));
-    await tx.delete(communityOrganisers).where(eq(communityOrganisers.userId, me.id));
     await tx
       .update(users)
       .set({ email: `deleted-${me.id}@invalid`, name: "Deleted account", passwordHash: null, isAdmin: false, deletedAt: ctx.now() })

@@ -11,12 +11,13 @@ const url = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }
 
 export const communityParams = z.object({ community: slug });
 
-export const createCommunityBody = z
-  .object({ slug, name: z.string().trim().min(1, "Enter a name.").max(LIMITS.nameMax), description: z.string().max(LIMITS.descriptionMax).default(""), website: url.nullable().optional() })
-  .strict();
+/** Each field once, without defaults: a PATCH changes exactly the fields it sends. */
+const communityFields = z.object({ slug, name: z.string().trim().min(1, "Enter a name.").max(LIMITS.nameMax), description: z.string().max(LIMITS.descriptionMax), website: url.nullable() });
+
+export const createCommunityBody = communityFields.extend({ description: communityFields.shape.description.default(""), website: communityFields.shape.website.optional() }).strict();
 export type CreateCommunityBody = z.infer<typeof createCommunityBody>;
 
-export const updateCommunityBody = createCommunityBody.omit({ slug: true }).partial().strict();
+export const updateCommunityBody = communityFields.omit({ slug: true }).partial().strict();
 export type UpdateCommunityBody = z.infer<typeof updateCommunityBody>;
 
 export const communityView = z.object({

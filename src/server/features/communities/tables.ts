@@ -1,5 +1,5 @@
 import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "../accounts/tables.js";
+import { users } from "../../platform/auth/tables.js";
 
 export const communities = pgTable("communities", {
   id: uuid("id").primaryKey().defaultRandom(),

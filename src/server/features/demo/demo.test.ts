@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { json, useTestApp } from "../../test-support/app.js";
 import { makeUser } from "../../test-support/factories.js";
 import { backup, restore } from "../../platform/db/backup.js";
-import { exportCommunity, importCommunity } from "../communities/transfer.js";
+import { exportCommunity, importCommunity } from "../events/index.js";
 import { seedDemoIfEmpty } from "./seed.js";
 
 const t = useTestApp();

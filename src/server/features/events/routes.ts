@@ -1,13 +1,22 @@
 import type { AppContext } from "../../platform/context.js";
-import type { Router } from "../../platform/http/route.js";
+import type { Guard, Router } from "../../platform/http/route.js";
+import type { Capability } from "../../platform/permissions.js";
 import { BusCache, RawJson } from "../../platform/cache.js";
 import { EVENTS_CHANGED } from "../../platform/topics.js";
-import { communityBySlug } from "../communities/service.js";
+import { inCommunity } from "../communities/index.js";
 import * as s from "./schema.js";
 import * as service from "./service.js";
 
 const tags = ["events"];
-const inEvent = { scope: async ({ params, ctx }: { params: Record<string, unknown>; ctx: AppContext }) => ({ eventId: (await service.eventBySlugs(ctx.db, String(params.community), String(params.event))).id }) };
+/**
+ * Operations on one event (`{community}/events/{event}` in the path): the event and the
+ * caller's Permit there, resolved once; an unpublished event is a 404 to whoever may not see it.
+ */
+export const inEvent = (capability: Capability): Guard<service.EventTarget> => ({
+  capability,
+  hiddenWithout: "event.view_unpublished",
+  resolve: ({ params, actor, ctx }) => service.eventTarget(ctx, actor, String(params.community), String(params.event)),
+});
 
 export function eventRoutes(r: Router, ctx: AppContext): void {
   // The public list is what every visitor loads: kept serialised, dropped on any event change.
@@ -24,38 +33,38 @@ export function eventRoutes(r: Router, ctx: AppContext): void {
       operationId: "createEvent",
       summary: "Create an event in a community; its creator becomes its organiser.",
       tags,
-      access: { capability: "event.create", scope: async ({ params, ctx }) => ({ communityId: (await communityBySlug(ctx.db, String(params.community))).id }) },
+      access: inCommunity("event.create"),
       params: s.communityParams,
       body: s.createEventBody,
       response: s.eventDetail,
       status: 201,
       errors: [404, 409],
     },
-    async ({ actor, params, body }) => service.createEvent(ctx, actor, params.community, body),
+    async ({ target, body }) => service.createEvent(ctx, target, body),
   );
 
   r.add(
     { method: "GET", url: "/api/v1/communities/{community}/events/{event}", operationId: "getEvent", summary: "One event with its programme of talks.", tags, access: "public", params: s.eventParams, response: s.eventDetail, errors: [404] },
-    async ({ actor, params }) => service.getEvent(ctx, actor, params.community, params.event),
+    async ({ actor, params }) => service.getEvent(ctx, await service.eventTarget(ctx, actor, params.community, params.event)),
   );
 
   r.add(
-    { method: "PATCH", url: "/api/v1/communities/{community}/events/{event}", operationId: "updateEvent", summary: "Change an event's settings.", tags, access: { capability: "event.update", ...inEvent }, params: s.eventParams, body: s.updateEventBody, response: s.eventDetail, errors: [404, 409] },
-    async ({ actor, params, body }) => service.updateEvent(ctx, actor, params.community, params.event, body),
+    { method: "PATCH", url: "/api/v1/communities/{community}/events/{event}", operationId: "updateEvent", summary: "Change an event's settings.", tags, access: inEvent("event.update"), params: s.eventParams, body: s.updateEventBody, response: s.eventDetail, errors: [404, 409] },
+    async ({ target, body }) => service.updateEvent(ctx, target, body),
   );
 
   r.add(
-    { method: "GET", url: "/api/v1/communities/{community}/events/{event}/roles", operationId: "listEventRoles", summary: "Who has which role at the event.", tags, access: { capability: "event.roles.read", ...inEvent }, params: s.eventParams, response: s.roleList, errors: [404] },
-    async ({ actor, params }) => service.listRoles(ctx, actor, params.community, params.event),
+    { method: "GET", url: "/api/v1/communities/{community}/events/{event}/roles", operationId: "listEventRoles", summary: "Who has which role at the event.", tags, access: inEvent("event.roles.read"), params: s.eventParams, response: s.roleList, errors: [404] },
+    async ({ target }) => service.listRoles(ctx, target),
   );
 
   r.add(
-    { method: "POST", url: "/api/v1/communities/{community}/events/{event}/roles", operationId: "grantEventRole", summary: "Give an account a role at the event.", tags, access: { capability: "event.roles.manage", ...inEvent }, params: s.eventParams, body: s.roleBody, response: s.roleList, errors: [404] },
-    async ({ actor, params, body }) => service.grantRole(ctx, actor, params.community, params.event, body.email, body.role),
+    { method: "POST", url: "/api/v1/communities/{community}/events/{event}/roles", operationId: "grantEventRole", summary: "Give an account a role at the event.", tags, access: inEvent("event.roles.manage"), params: s.eventParams, body: s.roleBody, response: s.roleList, errors: [404] },
+    async ({ target, body }) => service.grantRole(ctx, target, body.email, body.role),
   );
 
   r.add(
-    { method: "DELETE", url: "/api/v1/communities/{community}/events/{event}/roles/{userId}/{role}", operationId: "revokeEventRole", summary: "Take a role away.", tags, access: { capability: "event.roles.manage", ...inEvent }, params: s.roleParams, response: null, errors: [404] },
-    async ({ actor, params }) => service.revokeRole(ctx, actor, params.community, params.event, params.userId, params.role),
+    { method: "DELETE", url: "/api/v1/communities/{community}/events/{event}/roles/{userId}/{role}", operationId: "revokeEventRole", summary: "Take a role away.", tags, access: inEvent("event.roles.manage"), params: s.roleParams, response: null, errors: [404] },
+    async ({ target, params }) => service.revokeRole(ctx, target, params.userId, params.role),
   );
 }

@@ -27,39 +27,54 @@ export const timeZone = z
 const text = z.string().trim().max(LIMITS.textMax);
 const url = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(500);
 
+/** Each field once, without defaults: creation adds the defaults, a PATCH must not (a field left out stays as it is). */
 const eventFields = z.object({
   kind: z.enum(EVENT_KINDS, { message: `Choose one of: ${EVENT_KINDS.join(", ")}.` }),
   slug,
   name: z.string().trim().min(1, "Enter a name.").max(LIMITS.nameMax),
-  venue: text.default(""),
-  city: text.default(""),
-  country: text.default(""),
-  latitude: z.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.").nullable().default(null),
-  longitude: z.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.").nullable().default(null),
+  venue: text,
+  city: text,
+  country: text,
+  latitude: z.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.").nullable(),
+  longitude: z.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.").nullable(),
   timeZone,
   startDate: isoDate,
   endDate: isoDate,
-  hostOrganisation: text.default(""),
-  description: z.string().max(LIMITS.descriptionMax).default(""),
-  capacity: z.number().int("Use a whole number.").min(1, "At least 1 place.").max(LIMITS.capacityMax).nullable().default(null),
-  website: url.nullable().default(null),
-  cfpClosesAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time with offset." }).nullable().default(null),
-  published: z.boolean().default(true),
+  hostOrganisation: text,
+  description: z.string().max(LIMITS.descriptionMax),
+  capacity: z.number().int("Use a whole number.").min(1, "At least 1 place.").max(LIMITS.capacityMax).nullable(),
+  website: url.nullable(),
+  cfpClosesAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time with offset." }).nullable(),
+  published: z.boolean(),
 });
+const f = eventFields.shape;
 
 const datesInOrder = (v: { startDate?: string | undefined; endDate?: string | undefined }) => !v.startDate || !v.endDate || v.startDate <= v.endDate;
 const datesMessage = { message: "The event cannot end before it starts.", path: ["endDate"] };
 const coordsTogether = (v: { latitude?: number | null | undefined; longitude?: number | null | undefined }) => (v.latitude == null) === (v.longitude == null);
 const coordsMessage = { message: "Give both latitude and longitude, or neither.", path: ["longitude"] };
 
-export const createEventBody = eventFields.strict().refine(datesInOrder, datesMessage).refine(coordsTogether, coordsMessage);
+export const createEventBody = eventFields
+  .extend({
+    venue: f.venue.default(""),
+    city: f.city.default(""),
+    country: f.country.default(""),
+    latitude: f.latitude.default(null),
+    longitude: f.longitude.default(null),
+    hostOrganisation: f.hostOrganisation.default(""),
+    description: f.description.default(""),
+    capacity: f.capacity.default(null),
+    website: f.website.default(null),
+    cfpClosesAt: f.cfpClosesAt.default(null),
+    published: f.published.default(true),
+  })
+  .strict()
+  .refine(datesInOrder, datesMessage)
+  .refine(coordsTogether, coordsMessage);
 export type CreateEventBody = z.infer<typeof createEventBody>;
 
-/** Same fields, all optional; the service checks date order against the stored values too. */
-export const updateEventBody = z
-  .object(Object.fromEntries(Object.entries(eventFields.shape).map(([k, v]) => [k, (v as z.ZodType).optional()])) as { [K in keyof typeof eventFields.shape]: z.ZodOptional<(typeof eventFields.shape)[K]> })
-  .strict()
-  .refine(datesInOrder, datesMessage);
+/** Same fields, all optional and without defaults; the service checks date order against the stored values too. */
+export const updateEventBody = eventFields.partial().strict().refine(datesInOrder, datesMessage);
 export type UpdateEventBody = z.infer<typeof updateEventBody>;
 
 export const eventParams = z.object({ community: slug, event: slug });

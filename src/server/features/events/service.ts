@@ -1,23 +1,21 @@
-import { and, asc, count, eq, gte, ilike, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
 import { EVENTS_CHANGED } from "../../platform/topics.js";
-import { authorize, rolesAllow, rolesOf, type Actor } from "../../platform/permissions.js";
-import { findUserByEmail } from "../accounts/service.js";
-import { users } from "../accounts/tables.js";
-import { communityBySlug } from "../communities/service.js";
-import { communities } from "../communities/tables.js";
+import { permitFor, type Actor, type Permit, type RoleResolver } from "../../platform/permissions.js";
+import { findUserByEmail } from "../../platform/auth/index.js";
+import { users } from "../../platform/auth/tables.js";
+import { communityBySlug, communityNames, type CommunityTarget } from "../communities/index.js";
 import type { CreateEventBody, EventDetail, EventSummary, ListEventsQuery, UpdateEventBody } from "./schema.js";
 import { eventRoles, events, talks } from "./tables.js";
 
-type EventRow = typeof events.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
 
 const summaryColumns = {
   id: events.id,
-  communitySlug: communities.slug,
-  communityName: communities.name,
+  communityId: events.communityId,
   kind: events.kind,
   slug: events.slug,
   name: events.name,
@@ -36,17 +34,25 @@ export async function listEvents(ctx: AppContext, q: ListEventsQuery): Promise<{
   if (q.from) where.push(gte(events.endDate, q.from));
   if (q.to) where.push(lte(events.startDate, q.to));
   if (q.kind) where.push(eq(events.kind, q.kind));
-  if (q.community) where.push(eq(communities.slug, q.community));
+  if (q.community) {
+    const c = await communityBySlug(ctx.db, q.community).catch(() => null);
+    if (!c) return { events: [], total: 0 };
+    where.push(eq(events.communityId, c.id));
+  }
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(events.name, like), ilike(events.city, like), ilike(events.venue, like))!);
   }
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    ctx.db.select(summaryColumns).from(events).innerJoin(communities, eq(communities.id, events.communityId)).where(cond).orderBy(asc(events.startDate), asc(events.name)).limit(q.limit).offset(q.offset),
-    ctx.db.select({ n: count() }).from(events).innerJoin(communities, eq(communities.id, events.communityId)).where(cond),
+    ctx.db.select(summaryColumns).from(events).where(cond).orderBy(asc(events.startDate), asc(events.name)).limit(q.limit).offset(q.offset),
+    ctx.db.select({ n: count() }).from(events).where(cond),
   ]);
-  return { events: rows, total: total?.n ?? 0 };
+  const names = await communityNames(ctx.db, rows.map((r) => r.communityId));
+  return {
+    events: rows.map(({ communityId, ...e }) => ({ ...e, communitySlug: names.get(communityId)?.slug ?? "", communityName: names.get(communityId)?.name ?? "" })),
+    total: total?.n ?? 0,
+  };
 }
 
 export async function eventBySlugs(db: Db, communitySlug: string, eventSlug: string): Promise<EventRow> {
@@ -54,6 +60,30 @@ export async function eventBySlugs(db: Db, communitySlug: string, eventSlug: str
   const [e] = await db.select().from(events).where(and(eq(events.communityId, c.id), eq(events.slug, eventSlug)));
   if (!e) throw new NotFoundError(`Event '${eventSlug}'`);
   return e;
+}
+
+export async function eventById(db: Db, id: string): Promise<EventRow> {
+  const [e] = await db.select().from(events).where(eq(events.id, id));
+  if (!e) throw new NotFoundError("Event");
+  return e;
+}
+
+/** An event and the caller's standing at it: what every event-scoped operation acts on. */
+export interface EventTarget {
+  event: EventRow;
+  communitySlug: string;
+  permit: Permit;
+}
+
+/**
+ * Resolves the event and the caller's roles there, once. An unpublished event is invisible,
+ * not forbidden, to whoever may not see it: 404, so its existence is not disclosed.
+ */
+export async function eventTarget(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string): Promise<EventTarget> {
+  const event = await eventBySlugs(ctx.db, communitySlug, eventSlug);
+  const permit = await permitFor(ctx, actor, { eventId: event.id, communityId: event.communityId });
+  if (!event.published) permit.requireOrHide("event.view_unpublished", `Event '${eventSlug}'`);
+  return { event, communitySlug, permit };
 }
 
 /** An event row as the fields an organiser sets: what the detail view shows and an export carries. */
@@ -94,25 +124,16 @@ export function talkView(t: typeof talks.$inferSelect) {
   };
 }
 
-export async function getEvent(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string): Promise<EventDetail> {
-  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
-  // The event page is the busiest signed-in read: the caller's roles are looked up once and
-  // every capability on it is read from the same set.
-  const roles = await rolesOf(ctx.db, actor, { eventId: e.id, communityId: e.communityId });
-  // An unpublished event is invisible, not forbidden: its existence is not disclosed.
-  if (!e.published && !rolesAllow(roles, "event.view_unpublished")) throw new NotFoundError(`Event '${eventSlug}'`);
-  const [[c], programme] = await Promise.all([
-    ctx.db.select().from(communities).where(eq(communities.id, e.communityId)),
-    ctx.db.select().from(talks).where(eq(talks.eventId, e.id)).orderBy(asc(talks.startsAt), asc(talks.title)),
-  ]);
+export async function getEvent(ctx: AppContext, { event: e, communitySlug, permit }: EventTarget): Promise<EventDetail> {
+  const [names, programme] = await Promise.all([communityNames(ctx.db, [e.communityId]), ctx.db.select().from(talks).where(eq(talks.eventId, e.id)).orderBy(asc(talks.startsAt), asc(talks.title))]);
   return {
     id: e.id,
-    communitySlug: c!.slug,
-    communityName: c!.name,
+    communitySlug,
+    communityName: names.get(e.communityId)?.name ?? "",
     ...eventFields(e),
     descriptionHtml: renderMarkdown(e.description),
     talks: programme.map(talkView),
-    can: { update: rolesAllow(roles, "event.update"), manageRoles: rolesAllow(roles, "event.roles.manage") },
+    can: { update: permit.can("event.update"), manageRoles: permit.can("event.roles.manage") },
   };
 }
 
@@ -123,22 +144,21 @@ function rowValues<T extends Partial<CreateEventBody>>(input: T): Omit<T, "cfpCl
 
 const slugTaken = (slug: string) => new ConflictError("slug_taken", `This community already has an event at '${slug}'.`, { slug: ["This address is taken in this community."] });
 
-export async function createEvent(ctx: AppContext, actor: Actor, communitySlug: string, input: CreateEventBody): Promise<EventDetail> {
-  const c = await communityBySlug(ctx.db, communitySlug);
-  await authorize(ctx.db, actor, "event.create", { communityId: c.id });
+export async function createEvent(ctx: AppContext, { community: c, permit }: CommunityTarget, input: CreateEventBody): Promise<EventDetail> {
+  permit.require("event.create");
   await ctx.db.transaction(async (tx) => {
     const [e] = await tx.insert(events).values({ ...rowValues(input), communityId: c.id }).onConflictDoNothing().returning();
     if (!e) throw slugTaken(input.slug);
     // Whoever creates an event organises it, so it stays theirs if they leave the community team.
-    if (actor.kind === "user") await tx.insert(eventRoles).values({ eventId: e.id, userId: actor.id, role: "organiser" });
+    if (permit.actor.kind === "user") await tx.insert(eventRoles).values({ eventId: e.id, userId: permit.actor.id, role: "organiser" });
   });
   await ctx.bus.publish(EVENTS_CHANGED);
-  return getEvent(ctx, actor, communitySlug, input.slug);
+  return getEvent(ctx, await eventTarget(ctx, permit.actor, c.slug, input.slug));
 }
 
-export async function updateEvent(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string, input: UpdateEventBody): Promise<EventDetail> {
-  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
-  await authorize(ctx.db, actor, "event.update", { eventId: e.id });
+export async function updateEvent(ctx: AppContext, target: EventTarget, input: UpdateEventBody): Promise<EventDetail> {
+  const { event: e, permit } = target;
+  permit.require("event.update");
   const start = input.startDate ?? e.startDate;
   const end = input.endDate ?? e.endDate;
   if (start > end) throw new ValidationError("The event cannot end before it starts.", { endDate: [`The event starts on ${start}; it cannot end on ${end}.`] });
@@ -151,16 +171,16 @@ export async function updateEvent(ctx: AppContext, actor: Actor, communitySlug: 
     .where(eq(events.id, e.id))
     .returning()
     .catch((err: unknown) => {
-      if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === "23505") throw slugTaken(input.slug ?? eventSlug);
+      if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === "23505") throw slugTaken(input.slug ?? e.slug);
       throw err;
     });
   await ctx.bus.publish(EVENTS_CHANGED);
-  return getEvent(ctx, actor, communitySlug, updated!.slug);
+  // The caller's roles did not change; only the row did.
+  return getEvent(ctx, { ...target, event: updated! });
 }
 
-export async function listRoles(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string) {
-  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
-  await authorize(ctx.db, actor, "event.roles.read", { eventId: e.id });
+export async function listRoles(ctx: AppContext, { event: e, permit }: EventTarget) {
+  permit.require("event.roles.read");
   const rows = await ctx.db
     .select({ userId: users.id, name: users.name, email: users.email, role: eventRoles.role })
     .from(eventRoles)
@@ -170,18 +190,52 @@ export async function listRoles(ctx: AppContext, actor: Actor, communitySlug: st
   return { roles: rows };
 }
 
-export async function grantRole(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string, email: string, role: (typeof eventRoles.$inferSelect)["role"]) {
-  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
-  await authorize(ctx.db, actor, "event.roles.manage", { eventId: e.id });
+export async function grantRole(ctx: AppContext, target: EventTarget, email: string, role: EventRole) {
+  target.permit.require("event.roles.manage");
   const u = await findUserByEmail(ctx.db, email);
   if (!u) throw new ValidationError("There is no account with this email address yet; ask them to sign up first.", { email: ["No account has this address."] });
-  await ctx.db.insert(eventRoles).values({ eventId: e.id, userId: u.id, role }).onConflictDoNothing();
-  return listRoles(ctx, actor, communitySlug, eventSlug);
+  await ctx.db.insert(eventRoles).values({ eventId: target.event.id, userId: u.id, role }).onConflictDoNothing();
+  return listRoles(ctx, target);
 }
 
-export async function revokeRole(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string, userId: string, role: (typeof eventRoles.$inferSelect)["role"]): Promise<void> {
-  const e = await eventBySlugs(ctx.db, communitySlug, eventSlug);
-  await authorize(ctx.db, actor, "event.roles.manage", { eventId: e.id });
+export async function revokeRole(ctx: AppContext, { event: e, permit }: EventTarget, userId: string, role: EventRole): Promise<void> {
+  permit.require("event.roles.manage");
   const gone = await ctx.db.delete(eventRoles).where(and(eq(eventRoles.eventId, e.id), eq(eventRoles.userId, userId), eq(eventRoles.role, role))).returning();
   if (gone.length === 0) throw new NotFoundError("That role");
+}
+
+// ---------------------------------------------------------------- for other features (through index.ts)
+
+type EventRole = (typeof eventRoles.$inferSelect)["role"];
+
+/** Event roles, for the permission table. */
+export const eventRoleResolver: RoleResolver = async (db, actor, scope) => {
+  if (!scope.eventId) return [];
+  const rows = await db.select({ role: eventRoles.role }).from(eventRoles).where(and(eq(eventRoles.eventId, scope.eventId), eq(eventRoles.userId, actor.id)));
+  return rows.map((r) => r.role);
+};
+
+/** A person's roles at every event, for their account page. */
+export async function rolesOfUser(db: Db, userId: string) {
+  const rows = await db
+    .select({ eventId: events.id, eventName: events.name, eventSlug: events.slug, communityId: events.communityId, role: eventRoles.role })
+    .from(eventRoles)
+    .innerJoin(events, eq(events.id, eventRoles.eventId))
+    .where(eq(eventRoles.userId, userId))
+    .orderBy(events.startDate);
+  const names = await communityNames(db, rows.map((r) => r.communityId));
+  return rows.map(({ communityId, ...r }) => ({ ...r, communitySlug: names.get(communityId)?.slug ?? "" }));
+}
+
+export async function grantRoles(tx: Db, rows: readonly { eventId: string; userId: string; role: EventRole }[]): Promise<void> {
+  if (rows.length) await tx.insert(eventRoles).values([...rows]).onConflictDoNothing();
+}
+
+/** Roles end with the account. */
+export async function forgetRoles(tx: Db, userId: string): Promise<void> {
+  await tx.delete(eventRoles).where(eq(eventRoles.userId, userId));
+}
+
+export async function eventsByIds(db: Db, ids: readonly string[]): Promise<EventRow[]> {
+  return ids.length ? db.select().from(events).where(inArray(events.id, [...new Set(ids)])) : [];
 }

@@ -1,5 +1,5 @@
 import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "../accounts/tables.js";
+import { users } from "../../platform/auth/tables.js";
 import { communities } from "../communities/tables.js";
 
 // Defined with the Zod schemas so the web app can use them without drizzle.

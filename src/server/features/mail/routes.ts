@@ -4,11 +4,12 @@ import * as s from "./schema.js";
 import * as service from "./service.js";
 
 const tags = ["mail"];
-const access = { capability: "mailbox.read", anywhere: true } as const;
+// Any signed-in account: the service narrows what it may read (all of it for the instance admin).
+const access = "user" as const;
 
 export function mailRoutes(r: Router, ctx: AppContext): void {
   r.add(
-    { method: "GET", url: "/api/v1/dev/mail", operationId: "listLocalMailbox", summary: "The local development mailbox (used when no SMTP server is configured).", tags, access, query: s.mailboxQuery, response: s.mailboxView },
+    { method: "GET", url: "/api/v1/dev/mail", operationId: "listLocalMailbox", summary: "The local development mailbox (used when no SMTP server is configured): all of it for the instance admin, your own mail for everyone else.", tags, access, query: s.mailboxQuery, response: s.mailboxView },
     async ({ actor, query }) => service.listMailbox(ctx, actor, query),
   );
   r.add(

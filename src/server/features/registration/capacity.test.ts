@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { json, useTestApp } from "../../test-support/app.js";
-import { outbox } from "../mail/tables.js";
+import { outbox } from "../../platform/mail/tables.js";
 import { invitationRequests } from "./tables.js";
 import { insertRequests, registrationFixture } from "./test-helpers.js";
 

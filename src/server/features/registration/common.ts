@@ -5,13 +5,12 @@ import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { DomainError } from "../../platform/errors.js";
 import { renderTemplate, templateSource, type Rendered, type Template, type TemplateName } from "../../platform/mail/templates.js";
-import { can, type Actor } from "../../platform/permissions.js";
-import { communities } from "../communities/tables.js";
-import type { events } from "../events/tables.js";
-import { eventBySlugs } from "../events/service.js";
+import type { Actor } from "../../platform/permissions.js";
+import { communityNames } from "../communities/index.js";
+import { eventTarget, type EventRow } from "../events/index.js";
 import { invitationRequests, mailTemplateOverrides, registrationSettings } from "./tables.js";
 
-export type EventRow = typeof events.$inferSelect;
+export type { EventRow };
 export type SettingsRow = typeof registrationSettings.$inferSelect;
 export type RequestRow = typeof invitationRequests.$inferSelect;
 
@@ -23,9 +22,7 @@ export class NotSetUpError extends DomainError {
 
 /** The event, visible to the actor (an unpublished one only to those who may see it). */
 export async function visibleEvent(ctx: AppContext, actor: Actor, community: string, event: string): Promise<EventRow> {
-  const e = await eventBySlugs(ctx.db, community, event);
-  if (!e.published && !(await can(ctx.db, actor, "event.view_unpublished", { eventId: e.id }))) throw new DomainError(404, "not_found", `Event '${event}' was not found.`);
-  return e;
+  return (await eventTarget(ctx, actor, community, event)).event;
 }
 
 export async function settingsOf(db: Db, eventId: string): Promise<SettingsRow> {
@@ -165,8 +162,7 @@ export function eventVars(e: EventRow): { event: string } {
 }
 
 export async function communitySlugOf(db: Db, communityId: string): Promise<string> {
-  const [c] = await db.select({ slug: communities.slug }).from(communities).where(eq(communities.id, communityId));
-  return c?.slug ?? "";
+  return (await communityNames(db, [communityId])).get(communityId)?.slug ?? "";
 }
 
 /** Places taken: confirmed attendees. Places held: invitations not yet answered. */

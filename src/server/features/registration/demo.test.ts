@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { issueSession, SESSION_COOKIE } from "../../platform/auth.js";
+import { findUserByEmail, issueSession, SESSION_COOKIE } from "../../platform/auth/index.js";
 import { json, useTestApp } from "../../test-support/app.js";
-import { findUserByEmail } from "../accounts/service.js";
-import { seedDemo } from "../demo/seed.js";
+import { seedDemo } from "../demo/index.js";
 import { linkFrom, mailsTo } from "./test-helpers.js";
 
 const t = useTestApp();

@@ -1,7 +1,7 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
-import { events } from "../events/tables.js";
+import { eventById, eventsByIds } from "../events/index.js";
 import { formatWhen, insertMails, lockSettings, renderFor, requestsChanged, statusUrl, templateOverrides, type QueuedMail } from "./common.js";
 import { promoteWaitlisted } from "./queue.js";
 import { invitationRequests as R } from "./tables.js";
@@ -40,7 +40,7 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
         )
         .returning();
       if (rows.length === 0) return { mails: 0, events: [] as string[] };
-      const evs = await tx.select().from(events).where(inArray(events.id, [...new Set(rows.map((r) => r.eventId))]));
+      const evs = await eventsByIds(tx, rows.map((r) => r.eventId));
       const mails: QueuedMail[] = [];
       for (const e of evs) {
         const overrides = await templateOverrides(tx, e.id);
@@ -62,7 +62,7 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
   for (const { eventId } of due) {
     const r = await ctx.db.transaction(async (tx) => {
       const s = await lockSettings(tx, eventId);
-      const [e] = await tx.select().from(events).where(eq(events.id, eventId));
+      const e = await eventById(tx, eventId);
       const expired = await tx
         .update(R)
         .set({ state: "expired", endedAt: now, updatedAt: now })
@@ -72,9 +72,9 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
       await insertMails(
         ctx,
         tx,
-        expired.map((x) => ({ to: x.email, template: "registration.expired", rendered: renderFor(overrides, "registration.expired", x.locale, { name: x.name, event: e!.name, confirmBy: formatWhen(x.confirmBy!, e!.timeZone), link: statusUrl(ctx, x), linkLabel: "See my request" }), meta: { requestId: x.id } })),
+        expired.map((x) => ({ to: x.email, template: "registration.expired", rendered: renderFor(overrides, "registration.expired", x.locale, { name: x.name, event: e.name, confirmBy: formatWhen(x.confirmBy!, e.timeZone), link: statusUrl(ctx, x), linkLabel: "See my request" }), meta: { requestId: x.id } })),
       );
-      const promoted = expired.length ? await promoteWaitlisted(ctx, tx, e!, s) : 0;
+      const promoted = expired.length ? await promoteWaitlisted(ctx, tx, e, s) : 0;
       return { expired: expired.length, promoted };
     });
     await requestsChanged(ctx, eventId);

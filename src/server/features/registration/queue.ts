@@ -5,10 +5,9 @@ import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldE
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Template } from "../../platform/mail/templates.js";
 import { authorize, type Actor } from "../../platform/permissions.js";
-import { findOrCreateEmailAccount, issueEmailToken, verifyEmailWithToken } from "../accounts/service.js";
-import { users } from "../accounts/tables.js";
-import { eventBySlugs } from "../events/service.js";
-import { events } from "../events/tables.js";
+import { findOrCreateEmailAccount, issueEmailToken, verifyEmailWithToken } from "../accounts/index.js";
+import { users } from "../../platform/auth/tables.js";
+import { eventById, eventBySlugs } from "../events/index.js";
 import { answerBy, answerByDate } from "./business-days.js";
 import {
   communitySlugOf,
@@ -77,14 +76,14 @@ export async function getPublicSettings(ctx: AppContext, actor: Actor, community
 
 export async function getSettings(ctx: AppContext, actor: Actor, community: string, event: string): Promise<SettingsView> {
   const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx.db, actor, "registration.view", { eventId: e.id });
+  await authorize(ctx, actor, "registration.view", { eventId: e.id, communityId: e.communityId });
   const s = await settingsOf(ctx.db, e.id);
   return settingsView(e, s, ctx.now(), await placeCounts(ctx.db, e.id), true);
 }
 
 export async function putSettings(ctx: AppContext, actor: Actor, community: string, event: string, input: PutSettingsBody): Promise<SettingsView> {
   const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx.db, actor, "registration.manage", { eventId: e.id });
+  await authorize(ctx, actor, "registration.manage", { eventId: e.id, communityId: e.communityId });
   const queued = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrationSettings).where(eq(registrationSettings.eventId, e.id)).for("update");
     const capacity = input.capacity ?? current?.capacity ?? e.capacity ?? undefined;
@@ -128,9 +127,9 @@ function checkAnswers(s: SettingsRow, input: CreateRequestBody): FieldErrors {
 }
 
 async function applicantView(ctx: AppContext, db: Db, r: RequestRow): Promise<ApplicantView> {
-  const [e] = await db.select().from(events).where(eq(events.id, r.eventId));
+  const e = await eventById(db, r.eventId);
   const s = await settingsOf(db, r.eventId);
-  const communitySlug = await communitySlugOf(db, e!.communityId);
+  const communitySlug = await communitySlugOf(db, e.communityId);
   const money = await db
     .select({ kind: ledgerEntries.kind, amount: sql<number>`coalesce(sum(${ledgerEntries.amount}), 0)`.mapWith(Number) })
     .from(ledgerEntries)
@@ -154,13 +153,13 @@ async function applicantView(ctx: AppContext, db: Db, r: RequestRow): Promise<Ap
   }
   return {
     id: r.id,
-    event: { id: e!.id, name: e!.name, communitySlug, slug: e!.slug, timeZone: e!.timeZone, startDate: e!.startDate, endDate: e!.endDate },
+    event: { id: e.id, name: e.name, communitySlug, slug: e.slug, timeZone: e.timeZone, startDate: e.startDate, endDate: e.endDate },
     name: r.name,
     email: r.email,
     state: r.state,
     requestedAt: r.requestedAt.toISOString(),
     answerBy: r.answerBy.toISOString(),
-    answerByDate: answerByDate(r.requestedAt, s.responseBusinessDays, e!.timeZone, s.holidays),
+    answerByDate: answerByDate(r.requestedAt, s.responseBusinessDays, e.timeZone, s.holidays),
     confirmBy: iso(r.confirmBy),
     waitlistPosition,
     checkinCode: r.state === "confirmed" ? r.checkinCode : null,
@@ -272,15 +271,15 @@ export async function verifyRequest(ctx: AppContext, requestId: string, token: s
     const user = await verifyEmailWithToken(ctx, tx, token);
     if (user.id !== row.userId) throw new DomainError(400, "invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
     if (row.state !== "unverified") return row;
-    const [e] = await tx.select().from(events).where(eq(events.id, row.eventId));
+    const e = await eventById(tx, row.eventId);
     const s = await settingsOf(tx, row.eventId);
     const now = ctx.now();
     const [updated] = await tx
       .update(R)
-      .set({ state: "requested", requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e!.timeZone, s.holidays), updatedAt: now })
+      .set({ state: "requested", requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e.timeZone, s.holidays), updatedAt: now })
       .where(eq(R.id, row.id))
       .returning();
-    await mailReceived(ctx, tx, e!, updated!);
+    await mailReceived(ctx, tx, e, updated!);
     return updated!;
   });
   await ctx.bus.publish(MAIL_QUEUED);
@@ -325,8 +324,8 @@ export async function withdraw(ctx: AppContext, actor: Actor, requestId: string,
       .returning();
     await tx.update(stipendRequests).set({ state: "withdrawn", updatedAt: now }).where(and(eq(stipendRequests.requestId, r.id), inArray(stipendRequests.state, ["submitted", "information_needed", "offered"])));
     if (freesPlace) {
-      const [e] = await tx.select().from(events).where(eq(events.id, r.eventId));
-      await promoteWaitlisted(ctx, tx, e!, await lockSettings(tx, r.eventId));
+      const e = await eventById(tx, r.eventId);
+      await promoteWaitlisted(ctx, tx, e, await lockSettings(tx, r.eventId));
     }
     return u!;
   });
@@ -350,14 +349,14 @@ export async function confirm(ctx: AppContext, actor: Actor, requestId: string, 
     if (!cur!.confirmBy || cur!.confirmBy <= now) throw new ConflictError("invitation_expired", `This invitation had to be confirmed by ${cur!.confirmBy?.toISOString() ?? "its deadline"}.`, undefined, { confirmBy: iso(cur!.confirmBy) });
     const [{ n }] = (await tx.select({ n: count() }).from(R).where(and(eq(R.eventId, r.eventId), eq(R.state, "confirmed")))) as [{ n: number }];
     if (n >= s.capacity) throw new ConflictError("event_full", `All ${s.capacity} places are taken. You stay invited; if a place frees up before ${cur!.confirmBy.toISOString()}, you can confirm.`, undefined, { capacity: s.capacity });
-    const [e] = await tx.select().from(events).where(eq(events.id, r.eventId));
+    const e = await eventById(tx, r.eventId);
     for (let attempt = 0; ; attempt++) {
       const code = newCheckinCode();
       try {
         const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: "confirmed", confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
         const overrides = await templateOverrides(tx, r.eventId);
         await insertMails(ctx, tx, [
-          { to: u!.email, template: "registration.confirmed", rendered: renderFor(overrides, "registration.confirmed", u!.locale, { name: u!.name, ...eventVars(e!), checkinCode: code, feeLine: feeLine(s), link: statusUrl(ctx, u!), linkLabel: "See my registration" }), meta: { requestId: u!.id } },
+          { to: u!.email, template: "registration.confirmed", rendered: renderFor(overrides, "registration.confirmed", u!.locale, { name: u!.name, ...eventVars(e), checkinCode: code, feeLine: feeLine(s), link: statusUrl(ctx, u!), linkLabel: "See my registration" }), meta: { requestId: u!.id } },
         ]);
         return u!;
       } catch (err) {
@@ -376,7 +375,7 @@ const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function eventForOrganiser(ctx: AppContext, actor: Actor, community: string, event: string, capability: "registration.view" | "registration.manage" | "registration.checkin") {
   const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx.db, actor, capability, { eventId: e.id });
+  await authorize(ctx, actor, capability, { eventId: e.id, communityId: e.communityId });
   const s = await settingsOf(ctx.db, e.id);
   return { e, s };
 }

@@ -3,7 +3,7 @@ import type { InjectOptions } from "fastify";
 import { describe, expect, it } from "vitest";
 import { json, useTestApp } from "../../test-support/app.js";
 import { makeUser } from "../../test-support/factories.js";
-import { outbox } from "../mail/tables.js";
+import { outbox } from "../../platform/mail/tables.js";
 import { runRegistrationJobs } from "./jobs.js";
 import { invitationRequests } from "./tables.js";
 import { insertRequests, linkFrom, mailsTo, registrationFixture } from "./test-helpers.js";

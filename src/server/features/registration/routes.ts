@@ -1,16 +1,11 @@
 import type { FastifyReply } from "fastify";
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
-import type { Capability } from "../../platform/permissions.js";
-import { eventBySlugs } from "../events/service.js";
+import { inEvent } from "../events/index.js";
 import * as s from "./schema.js";
 import * as service from "./service.js";
 
 const tags = ["registration"];
-const inEvent = (capability: Capability) => ({
-  capability,
-  scope: async ({ params, ctx }: { params: Record<string, unknown>; ctx: AppContext }) => ({ eventId: (await eventBySlugs(ctx.db, String(params.community), String(params.event))).id }),
-});
 const base = "/api/v1/communities/{community}/events/{event}/registration";
 const mine = "/api/v1/registration/requests/{requestId}";
 

@@ -5,7 +5,7 @@ import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
-import { events } from "../events/tables.js";
+import { eventById } from "../events/index.js";
 import { formatMoney, insertMails, isUniqueViolation, lockSettings, renderFor, settingsOf, statusUrl, tokenMatches, type SettingsRow } from "./common.js";
 import { eventForOrganiser, getOwnRequest } from "./queue.js";
 import type { stipendApplicantBody, StipendOrganiserBody, stipendRequestBody } from "./schema.js";
@@ -28,10 +28,11 @@ export async function budgetOf(db: Db, eventId: string, s: SettingsRow, excludeI
 }
 
 async function stipendMail(ctx: AppContext, tx: Db, stipendId: string, message: string): Promise<number> {
-  const [row] = await tx.select({ r: R, eventName: events.name }).from(S).innerJoin(R, eq(R.id, S.requestId)).innerJoin(events, eq(events.id, S.eventId)).where(eq(S.id, stipendId));
+  const [row] = await tx.select({ r: R, eventId: S.eventId }).from(S).innerJoin(R, eq(R.id, S.requestId)).where(eq(S.id, stipendId));
   if (!row) return 0;
+  const { name: eventName } = await eventById(tx, row.eventId);
   return insertMails(ctx, tx, [
-    { to: row.r.email, template: "registration.stipend", rendered: renderFor(new Map(), "registration.stipend", row.r.locale, { name: row.r.name, event: row.eventName, message, link: statusUrl(ctx, row.r), linkLabel: "See my request" }), meta: { stipendId } },
+    { to: row.r.email, template: "registration.stipend", rendered: renderFor(new Map(), "registration.stipend", row.r.locale, { name: row.r.name, event: eventName, message, link: statusUrl(ctx, row.r), linkLabel: "See my request" }), meta: { stipendId } },
   ]);
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "../accounts/tables.js";
+import { users } from "../../platform/auth/tables.js";
 import { events } from "../events/tables.js";
 
 /**

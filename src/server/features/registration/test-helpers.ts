@@ -3,8 +3,8 @@ import { desc, eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { TestApp } from "../../test-support/app.js";
 import { grant, makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
-import { outbox } from "../mail/tables.js";
-import { createVerifiedUser } from "../accounts/service.js";
+import { outbox } from "../../platform/mail/tables.js";
+import { createVerifiedUser } from "../accounts/index.js";
 import { linkToken, newSalt } from "./common.js";
 import { invitationRequests, registrationSettings } from "./tables.js";
 

@@ -1,7 +1,6 @@
-import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import type { Database } from "./index.js";
-import * as tables from "./tables.js";
+import type { Db, Database } from "./index.js";
+import { rows } from "./index.js";
 import { loadMigrations } from "./migrate.js";
 
 export const BACKUP_FORMAT = "plenary-backup";
@@ -13,9 +12,37 @@ export interface Backup {
   tables: Record<string, unknown[]>;
 }
 
-/** Table names in the order tables.ts exports them, which is foreign-key order. */
-export function tableNames(): string[] {
-  return (Object.values(tables) as unknown[]).filter((t): t is PgTable => t instanceof PgTable).map((t) => getTableConfig(t).name);
+/** Our bookkeeping, not data: a restore keeps the target's own record of applied migrations. */
+const NOT_DATA = new Set(["plenary_migrations"]);
+
+/**
+ * The schema's tables, parents before children: read from the database catalogue (not from
+ * any module's export order), so a restore inserts users before the rows that point at them.
+ * Self-references are ignored; a cycle between tables would be a schema bug and is refused.
+ */
+export async function tableNames(db: Db): Promise<string[]> {
+  const tables = (await rows<{ name: string }>(db, sql`select c.relname as name from pg_class c where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' order by c.relname`))
+    .map((r) => r.name)
+    .filter((n) => !NOT_DATA.has(n));
+  const edges = await rows<{ child: string; parent: string }>(
+    db,
+    sql`select c.relname as child, p.relname as parent from pg_constraint k
+        join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+        where k.contype = 'f' and c.relnamespace = current_schema()::regnamespace and c.oid <> p.oid`,
+  );
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const e of edges) parents.get(e.child)?.add(e.parent);
+  const ordered: string[] = [];
+  const done = new Set<string>();
+  while (ordered.length < tables.length) {
+    const ready = tables.filter((t) => !done.has(t) && [...parents.get(t)!].every((p) => done.has(p) || !parents.has(p)));
+    if (ready.length === 0) throw new BackupError(`The tables ${tables.filter((t) => !done.has(t)).join(", ")} reference each other in a cycle.`);
+    for (const t of ready) {
+      done.add(t);
+      ordered.push(t);
+    }
+  }
+  return ordered;
 }
 
 /**
@@ -27,7 +54,7 @@ export async function backup(database: Database): Promise<Backup> {
   await database.db.transaction(async (tx) => {
     // One snapshot for all tables: a backup never mixes states.
     if (database.kind === "postgres") await tx.execute(sql`set transaction isolation level repeatable read`);
-    for (const name of tableNames()) {
+    for (const name of await tableNames(tx)) {
       const res = (await tx.execute(sql.raw(`select coalesce(json_agg(row_to_json(t)), '[]'::json) as rows from "${name}" t`))) as unknown as { rows: { rows: unknown }[] };
       const value = res.rows[0]?.rows;
       out.tables[name] = (typeof value === "string" ? JSON.parse(value) : value) as unknown[];
@@ -45,9 +72,9 @@ export async function restore(database: Database, data: unknown): Promise<Record
   const ours = loadMigrations().map((m) => m.tag);
   const unknown = b.migrations.filter((m) => !ours.includes(m));
   if (unknown.length) throw new BackupError(`This backup was made by a newer Plenary (migrations ${unknown.join(", ")}); upgrade first.`);
-  const names = tableNames();
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {
+    const names = await tableNames(tx);
     for (const name of [...names].reverse()) await tx.execute(sql.raw(`delete from "${name}"`));
     for (const name of names) {
       const rows = b.tables![name] ?? [];

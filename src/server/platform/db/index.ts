@@ -1,15 +1,16 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import type * as tables from "./tables.js";
 import type { PGlite } from "@electric-sql/pglite";
 import type { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 
-export type Tables = typeof tables;
-/** The one database type services see: the same for PGlite and node-postgres. */
-export type Db = PgDatabase<PgQueryResultHKT, Tables, ExtractTablesWithRelations<Tables>>;
+/**
+ * The one database type services see: the same for PGlite and node-postgres. Queries name
+ * their tables (the query builder, never drizzle's relational `db.query`), so the platform
+ * needs no list of every feature's tables.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction is a Db too, so services take `Db` and can be called inside one. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -49,7 +50,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // An idle client dropped by the server: the pool replaces it on the next query.
     });
     if (schema !== "public") await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    const db = drizzle({ client: pool, schema: await import("./tables.js") }) as unknown as Db;
+    const db = drizzle({ client: pool }) as unknown as Db;
     return { db, kind: "postgres", schema, connectionString: opts.databaseUrl, close: () => pool.end() };
   }
   const [{ PGlite }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
@@ -64,7 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 export async function wrapPglite(client: PGlite, drizzleFn?: typeof drizzlePglite, schema = "public", ownsClient = true): Promise<Database> {
   const drizzle = drizzleFn ?? (await import("drizzle-orm/pglite")).drizzle;
   if (schema !== "public") await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
-  const db = drizzle({ client, schema: await import("./tables.js") }) as unknown as Db;
+  const db = drizzle({ client }) as unknown as Db;
   return { db, kind: "pglite", schema, close: async () => (ownsClient ? client.close() : undefined) };
 }
 

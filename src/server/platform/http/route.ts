@@ -2,28 +2,42 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { ValidationError, type FieldErrors } from "../errors.js";
-import { authorize, authorizeAnywhere, type Actor, type Capability, type Scope } from "../permissions.js";
+import type { Actor, Capability, Permit } from "../permissions.js";
 import { UnauthenticatedError } from "../errors.js";
-import { actorOf } from "../auth.js";
+import { actorOf } from "../auth/index.js";
 import { RawJson } from "../cache.js";
 
 /**
- * Who may call an operation. `public`: anyone; `user`: any signed-in account;
- * a capability with a scope resolver: checked against the permission table.
+ * What a guarded operation acts on (an event, a community), resolved once per request with
+ * the caller's Permit in it; the handler hands it to the service, which re-checks the
+ * capability against the Permit without another query.
  */
-export type Access =
-  | "public"
-  | "user"
-  | { capability: Capability; scope: (input: { params: Record<string, unknown>; ctx: AppContext }) => Promise<Scope> | Scope }
-  | { capability: Capability; anywhere: true };
+export type Target = { permit: Permit };
 
-export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface Guard<T extends Target = Target> {
+  capability: Capability;
+  resolve: (input: { params: Record<string, unknown>; actor: Actor; ctx: AppContext }) => Promise<T>;
+  /**
+   * A capability without which the target is hidden rather than forbidden: its resolver
+   * answers 404 (an unpublished event to someone who may not see it). The permission walk
+   * reads it to know which answer to expect.
+   */
+  hiddenWithout?: Capability;
+}
+
+/**
+ * Who may call an operation. `public`: anyone; `user`: any signed-in account; a Guard:
+ * checked against the permission table in the target its resolver finds.
+ */
+export type Access<T extends Target = Target> = "public" | "user" | Guard<T>;
+
+export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, T extends Target = Target> {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   url: string;
   operationId: string;
   summary: string;
   tags: string[];
-  access: Access;
+  access: Access<T>;
   params?: P;
   query?: Q;
   body?: B;
@@ -36,8 +50,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   rateLimit?: { bucket: string; max: number; windowSeconds: number };
 }
 
-export interface Handler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
-  (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; actor: Actor; req: FastifyRequest; reply: FastifyReply }): Promise<(R extends z.ZodType ? z.input<R> : void) | RawJson>;
+export interface Handler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, T extends Target = Target> {
+  (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; actor: Actor; target: T; req: FastifyRequest; reply: FastifyReply }): Promise<(R extends z.ZodType ? z.input<R> : void) | RawJson>;
 }
 
 export interface RegisteredRoute {
@@ -72,9 +86,9 @@ export class Router {
   ) {}
 
   /** Routes stay thin: parse → authorise → call a service → present. */
-  add<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType>(
-    def: RouteDef<P, Q, B, R>,
-    handler: Handler<P, Q, B, R>,
+  add<P extends z.ZodType = typeof empty, Q extends z.ZodType = typeof empty, B extends z.ZodType = typeof empty, R extends z.ZodType = z.ZodType, T extends Target = Target>(
+    def: RouteDef<P, Q, B, R, T>,
+    handler: Handler<P, Q, B, R, T>,
   ): void {
     this.routes.push({ def: def as unknown as RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType> });
     const ctx = this.ctx;
@@ -86,15 +100,16 @@ export class Router {
         const params = parseOrThrow(def.params ?? empty, req.params ?? {}, "params");
         const query = parseOrThrow(def.query ?? empty, req.query ?? {}, "query");
         const actor = await actorOf(ctx, req);
+        let target: Target | undefined;
         if (def.access === "user") {
           if (actor.kind !== "user") throw new UnauthenticatedError();
         } else if (def.access !== "public") {
-          if ("anywhere" in def.access) await authorizeAnywhere(ctx.db, actor, def.access.capability);
-          else await authorize(ctx.db, actor, def.access.capability, await def.access.scope({ params: params as Record<string, unknown>, ctx }));
+          target = await def.access.resolve({ params: params as Record<string, unknown>, actor, ctx });
+          target.permit.require(def.access.capability);
         }
         const needsBody = def.method !== "GET" && def.method !== "DELETE";
         const body = needsBody || def.body ? parseOrThrow(def.body ?? empty, req.body ?? {}, "body") : {};
-        const result = await handler({ params: params as z.infer<P>, query: query as z.infer<Q>, body: body as z.infer<B>, actor, req, reply });
+        const result = await handler({ params: params as z.infer<P>, query: query as z.infer<Q>, body: body as z.infer<B>, actor, target: target as T, req, reply });
         if (reply.sent) return reply;
         if (def.response === null) return reply.code(def.status ?? 204).send();
         if (result instanceof RawJson) return reply.code(def.status ?? 200).type("application/json; charset=utf-8").send(result.json);

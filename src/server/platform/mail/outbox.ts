@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/index.js";
-import { outbox } from "../../features/mail/tables.js";
+import { outbox } from "./tables.js";
 import { render, type TemplateName } from "./templates.js";
 
 export const MAIL_QUEUED = "mail.queued";

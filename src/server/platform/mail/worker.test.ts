@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { useTestApp } from "../../test-support/app.js";
 import { decodeQuotedPrintable, SmtpPeer } from "../../test-support/smtp.js";
-import { localMailbox, outbox } from "../../features/mail/tables.js";
+import { localMailbox, outbox } from "./tables.js";
 import { enqueueMail } from "./outbox.js";
 import { backoffSeconds, localTransport, MailWorker, smtpTransport } from "./worker.js";
 import { render } from "./templates.js";

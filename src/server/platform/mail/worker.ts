@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../context.js";
-import { localMailbox, outbox } from "../../features/mail/tables.js";
+import { localMailbox, outbox } from "./tables.js";
 import { MAIL_QUEUED } from "./outbox.js";
 
 export interface OutgoingMail {

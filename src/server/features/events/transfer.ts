@@ -2,13 +2,12 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, ValidationError } from "../../platform/errors.js";
-import { users } from "../accounts/tables.js";
-import { createEventBody } from "../events/schema.js";
-import { eventFields, talkView } from "../events/service.js";
-import { eventRoles, events, talks, EVENT_ROLES } from "../events/tables.js";
-import { createCommunityBody } from "./schema.js";
-import { communityBySlug } from "./service.js";
-import { communities, communityOrganisers } from "./tables.js";
+import { users } from "../../platform/auth/tables.js";
+import { addOrganisers, communityBySlug, insertCommunity, organiserEmails } from "../communities/index.js";
+import { createCommunityBody } from "../communities/schema.js";
+import { createEventBody } from "./schema.js";
+import { eventFields, grantRoles, talkView } from "./service.js";
+import { eventRoles, events, talks, EVENT_ROLES } from "./tables.js";
 import { fieldErrors } from "../../platform/http/route.js";
 import { EVENTS_CHANGED } from "../../platform/topics.js";
 
@@ -44,7 +43,7 @@ export type CommunityDocument = z.infer<typeof communityDocument>;
 
 export async function exportCommunity(ctx: AppContext, slug: string): Promise<CommunityDocument> {
   const c = await communityBySlug(ctx.db, slug);
-  const orgs = await ctx.db.select({ email: users.email }).from(communityOrganisers).innerJoin(users, eq(users.id, communityOrganisers.userId)).where(eq(communityOrganisers.communityId, c.id));
+  const orgs = await organiserEmails(ctx.db, c.id);
   const evs = await ctx.db.select().from(events).where(eq(events.communityId, c.id)).orderBy(events.startDate);
   const ids = evs.map((e) => e.id);
   const allTalks = ids.length ? await ctx.db.select().from(talks).where(inArray(talks.eventId, ids)).orderBy(talks.startsAt) : [];
@@ -55,7 +54,7 @@ export async function exportCommunity(ctx: AppContext, slug: string): Promise<Co
     format: "plenary-community",
     version: 1,
     community: { slug: c.slug, name: c.name, description: c.description, website: c.website },
-    organisers: orgs.map((o) => o.email),
+    organisers: orgs,
     events: evs.map((e) => ({
       ...eventFields(e),
       talks: allTalks.filter((t) => t.eventId === e.id).map((t) => {
@@ -77,18 +76,16 @@ export async function importCommunity(ctx: AppContext, input: unknown): Promise<
   const idOf = new Map(known.map((u) => [u.email.toLowerCase(), u.id]));
   let talkCount = 0;
   await ctx.db.transaction(async (tx) => {
-    const [c] = await tx.insert(communities).values(doc.community).onConflictDoNothing().returning();
+    const c = await insertCommunity(tx, doc.community);
     if (!c) throw new ConflictError("slug_taken", `A community at '${doc.community.slug}' exists already.`);
-    const orgRows = doc.organisers.flatMap((e) => (idOf.has(e.toLowerCase()) ? [{ communityId: c.id, userId: idOf.get(e.toLowerCase())! }] : []));
-    if (orgRows.length) await tx.insert(communityOrganisers).values(orgRows).onConflictDoNothing();
+    await addOrganisers(tx, c.id, doc.organisers.flatMap((e) => (idOf.has(e.toLowerCase()) ? [idOf.get(e.toLowerCase())!] : [])));
     for (const { talks: programme, roles, cfpClosesAt, ...e } of doc.events) {
       const [ev] = await tx.insert(events).values({ ...e, communityId: c.id, cfpClosesAt: cfpClosesAt ? new Date(cfpClosesAt) : null }).returning({ id: events.id });
       if (programme.length) {
         await tx.insert(talks).values(programme.map((t) => ({ ...t, eventId: ev!.id, startsAt: t.startsAt ? new Date(t.startsAt) : null, endsAt: t.endsAt ? new Date(t.endsAt) : null })));
         talkCount += programme.length;
       }
-      const roleRows = roles.flatMap((r) => (idOf.has(r.email.toLowerCase()) ? [{ eventId: ev!.id, userId: idOf.get(r.email.toLowerCase())!, role: r.role }] : []));
-      if (roleRows.length) await tx.insert(eventRoles).values(roleRows).onConflictDoNothing();
+      await grantRoles(tx, roles.flatMap((r) => (idOf.has(r.email.toLowerCase()) ? [{ eventId: ev!.id, userId: idOf.get(r.email.toLowerCase())!, role: r.role }] : [])));
     }
   });
   await ctx.bus.publish(EVENTS_CHANGED);

@@ -1,12 +1,18 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { AppContext } from "./context.js";
-import type { Db } from "./db/index.js";
-import { DomainError, RateLimitedError } from "./errors.js";
-import type { Actor } from "./permissions.js";
-import { anonymous } from "./permissions.js";
-import { apiTokens, rateLimits, sessions, users } from "../features/accounts/tables.js";
+import type { AppContext } from "../context.js";
+import type { Db } from "../db/index.js";
+import { DomainError, RateLimitedError } from "../errors.js";
+import type { Actor } from "../permissions.js";
+import { anonymous } from "../permissions.js";
+import { apiTokens, rateLimits, sessions, users } from "./tables.js";
+
+/** The live account with this address (case-insensitive), if any. */
+export async function findUserByEmail(db: Db, address: string): Promise<typeof users.$inferSelect | undefined> {
+  const [u] = await db.select().from(users).where(and(sql`lower(${users.email}) = lower(${address})`, isNull(users.deletedAt)));
+  return u;
+}
 
 export const SESSION_COOKIE = "plenary_session";
 export const CSRF_HEADER = "x-csrf-token";

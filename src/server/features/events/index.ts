@@ -1,0 +1,18 @@
+/**
+ * The events feature's public entry: what other features may use. Nothing else in this
+ * folder is imported from outside it (the lint rules enforce this).
+ */
+import type { Feature } from "../../platform/feature.js";
+import { eventRoutes } from "./routes.js";
+import { eventRoleResolver, forgetRoles } from "./service.js";
+
+export { inEvent } from "./routes.js";
+export { eventById, eventBySlugs, eventsByIds, eventTarget, grantRoles, rolesOfUser, type EventRow, type EventTarget } from "./service.js";
+export { communityDocument, exportCommunity, importCommunity, type CommunityDocument } from "./transfer.js";
+
+export const eventsFeature: Feature = {
+  name: "events",
+  routes: eventRoutes,
+  roles: eventRoleResolver,
+  onAccountDeleted: async (_ctx, tx, userId) => forgetRoles(tx, userId),
+};

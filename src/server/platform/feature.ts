@@ -1,0 +1,23 @@
+import type { AppContext } from "./context.js";
+import type { Db } from "./db/index.js";
+import type { Router } from "./http/route.js";
+import type { RoleResolver } from "./permissions.js";
+
+/**
+ * What a feature area gives the composition layer (`src/server/features.ts`). The platform
+ * calls features only through these hooks, so it never imports one.
+ */
+export interface Feature {
+  name: string;
+  /** Registers the feature's operations. */
+  routes?(router: Router, ctx: AppContext): void;
+  /** The roles this feature knows a person holds in a scope (event roles, community organisers). */
+  roles?: RoleResolver;
+  /**
+   * Runs inside the account-deletion transaction, before the account row is anonymised:
+   * refuse by throwing a DomainError, or anonymise what the feature keeps about the person.
+   */
+  onAccountDeleted?(ctx: AppContext, tx: Db, userId: string): Promise<void>;
+  /** Long-running work (scheduled jobs) started with the server and stopped on shutdown. */
+  background?(ctx: AppContext): { stop(): Promise<void> };
+}
