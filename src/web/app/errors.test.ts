@@ -39,7 +39,7 @@ describe("apiErrorFrom", () => {
   });
   it("has empty details unless given", () => {
     expect(new ApiError(403, "forbidden", "No.").details).toEqual({});
-    expect(new ApiError(409, "x", "m", {}, { a: 1 }).details).toEqual({ a: 1 });
+    expect(new ApiError(409, "request_exists", "m", {}, { a: 1 }).details).toEqual({ a: 1 });
     expect(apiErrorFrom(0, null).details).toEqual({});
   });
   it("copes with bodies that are not the API's", () => {

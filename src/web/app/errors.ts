@@ -4,12 +4,16 @@
  * without a browser.
  */
 
+import type { ClientErrorCode, ErrorCode } from "../../shared/errors.js";
+
+export type { ErrorCode };
+
 /**
  * The API's error body: `{"error": {code, message, fields?, ...}}`. Some errors carry more
  * (e.g. `requestId`, `statusUrl` for `request_exists`; `window` for a closed request window).
  */
 export interface ApiErrorBody {
-  code: string;
+  code: ErrorCode;
   message: string;
   fields?: Record<string, string[]>;
   [extra: string]: unknown;
@@ -18,7 +22,7 @@ export interface ApiErrorBody {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly fields: Record<string, string[]> = {},
     /** Any other keys of the server's error object, besides code, message and fields. */
@@ -53,7 +57,7 @@ export interface FormErrors {
   fields: Record<string, string>;
   /** Messages about fields the form does not show (or the whole body); listed in the summary. */
   other: string[];
-  code?: string;
+  code?: ErrorCode | ClientErrorCode;
 }
 
 export const noErrors: FormErrors = { summary: "", fields: {}, other: [] };

@@ -2,7 +2,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { ConflictError, DomainError, NotFoundError, ValidationError } from "../../platform/errors.js";
+import { ConflictError, DomainError, NotFoundError, UnauthenticatedError, ValidationError } from "../../platform/errors.js";
 import { API_TOKEN_PREFIX, findUserByEmail, hashToken, newToken } from "../../platform/auth/index.js";
 import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { TemplateName } from "../../platform/mail/templates.js";
@@ -77,9 +77,9 @@ async function consumeToken(ctx: AppContext, db: Db, token: string, purpose: Pur
     .set({ usedAt: ctx.now() })
     .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, ctx.now())))
     .returning({ userId: emailTokens.userId });
-  if (!row) throw new DomainError(400, "invalid_link", "This link has expired or was already used. Ask for a new one.", { token: ["expired or already used"] });
+  if (!row) throw new DomainError("invalid_link", "This link has expired or was already used. Ask for a new one.", { token: ["expired or already used"] });
   const [u] = await db.select().from(users).where(and(eq(users.id, row.userId), isNull(users.deletedAt)));
-  if (!u) throw new DomainError(400, "invalid_link", "This link belongs to an account that no longer exists.");
+  if (!u) throw new DomainError("invalid_link", "This link belongs to an account that no longer exists.");
   return u;
 }
 
@@ -112,8 +112,8 @@ export async function signInWithPassword(ctx: AppContext, address: string, plain
   const u = await findUserByEmail(ctx.db, address);
   // Verify against a fixed hash when there is no user, so timing does not reveal accounts.
   const ok = await verify(u?.passwordHash ?? (await dummyHash()), plain).catch(() => false);
-  if (!u || !u.passwordHash || !ok) throw new DomainError(401, "invalid_credentials", "Email address or password is wrong.");
-  if (!u.emailVerifiedAt) throw new DomainError(403, "email_not_verified", "Confirm your email address first: follow the link we sent you, or ask for a new one.");
+  if (!u || !u.passwordHash || !ok) throw new DomainError("invalid_credentials", "Email address or password is wrong.");
+  if (!u.emailVerifiedAt) throw new DomainError("email_not_verified", "Confirm your email address first: follow the link we sent you, or ask for a new one.");
   return u;
 }
 let dummy: Promise<string> | undefined;
@@ -152,7 +152,7 @@ export async function completeReset(ctx: AppContext, token: string, plain: strin
 }
 
 function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
-  if (actor.kind !== "user") throw new DomainError(401, "unauthenticated", "Sign in to do this.");
+  if (actor.kind !== "user") throw new UnauthenticatedError();
   return actor;
 }
 

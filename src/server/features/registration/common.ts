@@ -16,7 +16,7 @@ export type RequestRow = typeof invitationRequests.$inferSelect;
 
 export class NotSetUpError extends DomainError {
   constructor() {
-    super(404, "registration_not_set_up", "This event does not take invitation requests (registration is not set up).");
+    super("registration_not_set_up", "This event does not take invitation requests (registration is not set up).");
   }
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldErrors } from "../../platform/errors.js";
+import { ConflictError, DomainError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from "../../platform/errors.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Template } from "../../platform/mail/templates.js";
 import { authorize, type Actor } from "../../platform/permissions.js";
@@ -181,7 +181,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
   const now = ctx.now();
   if (now < s.opensAt || now >= s.closesAt) {
     const when = `${formatWhen(s.opensAt, e.timeZone)} to ${formatWhen(s.closesAt, e.timeZone)}`;
-    throw new DomainError(409, now < s.opensAt ? "requests_not_open" : "requests_closed", now < s.opensAt ? `Invitation requests open ${formatWhen(s.opensAt, e.timeZone)}; the window is ${when}.` : `Invitation requests closed ${formatWhen(s.closesAt, e.timeZone)}; the window was ${when}.`, undefined, {
+    throw new DomainError(now < s.opensAt ? "requests_not_open" : "requests_closed", now < s.opensAt ? `Invitation requests open ${formatWhen(s.opensAt, e.timeZone)}; the window is ${when}.` : `Invitation requests closed ${formatWhen(s.closesAt, e.timeZone)}; the window was ${when}.`, undefined, {
       window: { opensAt: s.opensAt.toISOString(), closesAt: s.closesAt.toISOString(), timeZone: e.timeZone },
     });
   }
@@ -269,7 +269,7 @@ export async function verifyRequest(ctx: AppContext, requestId: string, token: s
     const [row] = await tx.select().from(R).where(eq(R.id, requestId)).for("update");
     if (!row) throw new NotFoundError("Request");
     const user = await verifyEmailWithToken(ctx, tx, token);
-    if (user.id !== row.userId) throw new DomainError(400, "invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
+    if (user.id !== row.userId) throw new DomainError("invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
     if (row.state !== "unverified") return row;
     const e = await eventById(tx, row.eventId);
     const s = await settingsOf(tx, row.eventId);
@@ -293,7 +293,7 @@ async function ownRequest(ctx: AppContext, db: Db, actor: Actor, requestId: stri
   const [r] = lock ? await q.for("update") : await q;
   const ok = r && ((token !== undefined && tokenMatches(ctx, r, token)) || (actor.kind === "user" && actor.id === r.userId));
   // Not found, whether it does not exist or is someone else's: ids are not probed.
-  if (!ok) throw new DomainError(404, "not_found", "Request was not found. Open the link from your mail, or sign in as the person who made the request.");
+  if (!ok) throw new DomainError("not_found", "Request was not found. Open the link from your mail, or sign in as the person who made the request.");
   return r;
 }
 
@@ -302,7 +302,7 @@ export async function getOwnRequest(ctx: AppContext, actor: Actor, requestId: st
 }
 
 export async function myRequests(ctx: AppContext, actor: Actor): Promise<{ requests: ApplicantView[] }> {
-  if (actor.kind !== "user") throw new DomainError(401, "unauthenticated", "Sign in to do this.");
+  if (actor.kind !== "user") throw new UnauthenticatedError();
   const rows = await ctx.db.select().from(R).where(eq(R.userId, actor.id)).orderBy(desc(R.requestedAt)).limit(100);
   const out: ApplicantView[] = [];
   for (const r of rows) out.push(await applicantView(ctx, ctx.db, r));

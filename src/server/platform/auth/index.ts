@@ -86,7 +86,7 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(users.deletedAt)));
-    if (!row) throw new DomainError(401, "invalid_token", "The API token is not valid (revoked or mistyped).");
+    if (!row) throw new DomainError("invalid_token", "The API token is not valid (revoked or mistyped).");
     await ctx.db.update(apiTokens).set({ lastUsedAt: ctx.now() }).where(eq(apiTokens.id, row.tokenId));
     resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "token" }, csrfToken: null };
   } else {
@@ -101,7 +101,7 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
         if (unsafeMethods.has(req.method)) {
           const sent = req.headers[CSRF_HEADER];
           if (typeof sent !== "string" || !safeEqual(sent, row.csrfToken)) {
-            throw new DomainError(403, "csrf_failed", "This request did not carry the page's security token. Reload the page and try again.");
+            throw new DomainError("csrf_failed", "This request did not carry the page's security token. Reload the page and try again.");
           }
         }
         resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "session" }, csrfToken: row.csrfToken };

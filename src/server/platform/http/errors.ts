@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import type { ErrorCode } from "../../../shared/errors.js";
 import { DomainError, RateLimitedError } from "../errors.js";
 
 /** Codes for the 4xx that Fastify itself raises before a handler runs. */
-const fastifyCodes: Record<string, [string, string]> = {
+const fastifyCodes: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: ["malformed_json", "The request body is not valid JSON."],
   FST_ERR_CTP_EMPTY_JSON_BODY: ["malformed_json", "The request says it carries JSON but its body is empty."],
   FST_ERR_CTP_BODY_TOO_LARGE: ["payload_too_large", "The request body is too large."],

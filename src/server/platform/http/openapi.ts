@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_CODES } from "../../../shared/errors.js";
 import type { RegisteredRoute } from "./route.js";
 
 const errorSchema = {
@@ -9,7 +10,7 @@ const errorSchema = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: { type: "string", description: "Stable machine-readable code" },
+        code: { type: "string", enum: ERROR_CODES, description: "Stable machine-readable code, from the catalogue in src/shared/errors.ts" },
         message: { type: "string" },
         fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "Messages per invalid field" },
       },
