@@ -67,12 +67,45 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldErrors {
   return fields;
 }
 
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Every string of a request (values and keys, at any depth), checked before any schema sees
+ * it: PostgreSQL cannot store a NUL and UTF-8 cannot encode an unpaired surrogate, so either
+ * would fail deep in a query as a 500. Walked with an explicit stack, since a body may nest
+ * deeper than the call stack.
+ */
+function unstorableStrings(value: unknown, prefix: string | undefined): FieldErrors {
+  const fields: FieldErrors = {};
+  const check = (s: string, path: (string | number)[]) => {
+    const problem = NUL.test(s) ? "Contains a NUL character (U+0000), which cannot be stored." : LONE_SURROGATE.test(s) ? "Contains an unpaired surrogate, which is not valid Unicode text." : null;
+    if (problem) (fields[[prefix, ...path].filter((p) => p !== undefined).join(".") || (prefix ?? "body")] ??= []).push(problem);
+  };
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === "string") check(v, path);
+    else if (Array.isArray(v)) v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
+    else if (v && typeof v === "object") {
+      for (const [k, item] of Object.entries(v)) {
+        check(k, [...path, k]);
+        stack.push({ v: item, path: [...path, k] });
+      }
+    }
+  }
+  return fields;
+}
+
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.infer<T> {
+  const prefix = where === "body" ? undefined : where;
+  const what = where === "body" ? "The request" : where === "query" ? "The query string" : "The address";
+  const invalid = (fields: FieldErrors) => new ValidationError(`${what} has ${Object.keys(fields).length === 1 ? "an invalid field" : "invalid fields"}.`, fields);
+  const unstorable = unstorableStrings(value, prefix);
+  if (Object.keys(unstorable).length) throw invalid(unstorable);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const fields = fieldErrors(r.error, where === "body" ? undefined : where);
-  const what = where === "body" ? "The request" : where === "query" ? "The query string" : "The address";
-  throw new ValidationError(`${what} has ${Object.keys(fields).length === 1 ? "an invalid field" : "invalid fields"}.`, fields);
+  throw invalid(fieldErrors(r.error, prefix));
 }
 
 const empty = z.object({}).passthrough();
@@ -107,8 +140,10 @@ export class Router {
           target = await def.access.resolve({ params: params as Record<string, unknown>, actor, ctx });
           target.permit.require(def.access.capability);
         }
-        const needsBody = def.method !== "GET" && def.method !== "DELETE";
-        const body = needsBody || def.body ? parseOrThrow(def.body ?? empty, req.body ?? {}, "body") : {};
+        // A body that was sent is always validated (`null` too: it is not "no body"); only a
+        // request that sent none stands for an empty object.
+        const takesBody = def.body !== undefined || (def.method !== "GET" && def.method !== "DELETE");
+        const body = takesBody || req.body !== undefined ? parseOrThrow(def.body ?? empty, req.body === undefined ? {} : req.body, "body") : {};
         const result = await handler({ params: params as z.infer<P>, query: query as z.infer<Q>, body: body as z.infer<B>, actor, target: target as T, req, reply });
         if (reply.sent) return reply;
         if (def.response === null) return reply.code(def.status ?? 204).send();
