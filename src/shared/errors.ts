@@ -23,6 +23,15 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   email_not_verified: 403,
   email_taken: 409,
+  session_required: 403,
+  insufficient_scope: 403,
+  last_sign_in_method: 409,
+  // Sign-in with an OpenID Connect provider
+  oidc_state_invalid: 400,
+  oidc_failed: 400,
+  oidc_email_unverified: 403,
+  identity_taken: 409,
+  oidc_provider_unavailable: 503,
   // Communities and events
   slug_taken: 409,
   // Registration

@@ -54,6 +54,13 @@ export function useTestApp(overrides: Partial<Config> = {}): () => TestApp {
   };
 }
 
+/** Another app on the same context and database: as far as shared state goes, a second process. */
+export async function secondApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { app } = await buildApp(ctx, { serveWeb: false });
+  await app.ready();
+  return app;
+}
+
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T;
 }

@@ -33,6 +33,8 @@ export function fillUrl(def: RegisteredRoute["def"], values: { community: string
         return "999999";
       case "template":
         return "registration.invited";
+      case "provider":
+        return "test";
       default:
         return randomUUID();
     }

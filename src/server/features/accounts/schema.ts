@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from "../../../shared/token-scopes.js";
 
 /** Limits shared by the API and the web forms. */
 export const LIMITS = {
@@ -7,6 +8,9 @@ export const LIMITS = {
   passwordMin: 10,
   passwordMax: 256,
   tokenNameMax: 80,
+  tokenDaysMax: 3650,
+  /** A page address to return to after signing in at a provider. */
+  nextMax: 500,
 } as const;
 
 export const email = z.email("Enter a valid email address.").max(LIMITS.emailMax).transform((e) => e.trim());
@@ -41,7 +45,19 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const deleteAccountBody = z.object({ password: z.string().max(LIMITS.passwordMax).optional(), confirm: z.literal("DELETE", { message: "Type DELETE to confirm." }) }).strict();
 export type DeleteAccountBody = z.infer<typeof deleteAccountBody>;
 
-export const createTokenBody = z.object({ name: z.string().trim().min(1, "Name the token.").max(LIMITS.tokenNameMax) }).strict();
+export const createTokenBody = z
+  .object({
+    name: z.string().trim().min(1, "Name the token.").max(LIMITS.tokenNameMax),
+    scopes: z
+      .array(z.enum(TOKEN_SCOPES, { message: `Choose from: ${TOKEN_SCOPES.join(", ")}.` }))
+      .min(1, "Give the token at least one scope.")
+      .max(TOKEN_SCOPES.length)
+      .default([...DEFAULT_TOKEN_SCOPES])
+      .transform((list) => TOKEN_SCOPES.filter((x) => list.includes(x))),
+    /** Days until the token stops working; null for a token that works until it is revoked. */
+    expiresInDays: z.number().int("Use a whole number of days.").min(1, "At least 1 day.").max(LIMITS.tokenDaysMax, `At most ${LIMITS.tokenDaysMax} days.`).nullable().default(null),
+  })
+  .strict();
 export type CreateTokenBody = z.infer<typeof createTokenBody>;
 
 export const tokenIdParams = z.object({ tokenId: z.uuid("Unknown token.") });
@@ -59,14 +75,66 @@ export type UserView = z.infer<typeof userView>;
 export const sessionView = z.object({ user: userView.nullable(), csrfToken: z.string().nullable() });
 export type SessionView = z.infer<typeof sessionView>;
 
+/** GET /session: the session, and what the page chrome needs to know about this instance. */
+export const sessionState = sessionView.extend({
+  /** No SMTP server is configured: mail lands in the local mailbox, which the header links to. */
+  localMailbox: z.boolean(),
+});
+export type SessionState = z.infer<typeof sessionState>;
+
 export const accountView = userView.extend({
+  /** False for an account that signs in only with mailed links or a provider. */
+  hasPassword: z.boolean(),
   roles: z.array(z.object({ eventId: z.uuid(), eventName: z.string(), communitySlug: z.string(), eventSlug: z.string(), role: z.string() })),
   communities: z.array(z.object({ slug: z.string(), name: z.string() })),
 });
 export type AccountView = z.infer<typeof accountView>;
 
-export const tokenView = z.object({ id: z.uuid(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export const tokenView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  /** Minted by another token (which can mint only with the `tokens` scope); revoked with it. */
+  createdByToken: z.boolean(),
+});
+export type TokenView = z.infer<typeof tokenView>;
 export const tokenList = z.object({ tokens: z.array(tokenView) });
 export const createdToken = tokenView.extend({ token: z.string() });
+export type CreatedToken = z.infer<typeof createdToken>;
+export const revokedView = z.object({ revoked: z.number().int() });
+
+export const sessionList = z.object({
+  sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable(), current: z.boolean() })),
+});
+export type SessionList = z.infer<typeof sessionList>;
+
+// ---- sign-in with an OpenID Connect provider
+
+export const providerId = z.string().regex(/^[a-z0-9-]{1,32}$/, "Unknown sign-in provider.");
+export const providerParams = z.object({ provider: providerId });
+export const providerList = z.object({ providers: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type ProviderList = z.infer<typeof providerList>;
+
+/** A path on this site (never another site: `//host` and `/\host` are other sites to a browser). */
+const nextPath = z.string().max(LIMITS.nextMax).regex(/^\/(?![/\\])/, "Use a path on this site.");
+export const providerStartBody = z.object({ next: nextPath.optional() }).strict();
+export const authorizationView = z.object({ authorizationUrl: z.string() });
+/** The query string the provider sent the browser back with, as the callback page found it. */
+export const providerCallbackBody = z.object({ query: z.string().min(1).max(4000) }).strict();
+export const OIDC_OUTCOMES = ["signed_in", "account_created", "identity_linked"] as const;
+export const providerCallbackView = sessionView.extend({ next: z.string(), outcome: z.enum(OIDC_OUTCOMES), providerName: z.string() });
+export type ProviderCallbackView = z.infer<typeof providerCallbackView>;
+
+export const identityParams = z.object({ identityId: z.uuid("Unknown identity.") });
+export const identityList = z.object({
+  identities: z.array(z.object({ id: z.uuid(), providerId: z.string(), providerName: z.string(), email: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable() })),
+  /** Every configured provider, so the page can offer to link those not linked yet. */
+  providers: providerList.shape.providers,
+});
+export type IdentityList = z.infer<typeof identityList>;
 
 export const acceptedView = z.object({ message: z.string() });

@@ -3,15 +3,17 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, DomainError, NotFoundError, UnauthenticatedError, ValidationError } from "../../platform/errors.js";
-import { API_TOKEN_PREFIX, findUserByEmail, hashToken, newToken } from "../../platform/auth/index.js";
+import { findUserByEmail, hashToken, newToken } from "../../platform/auth/index.js";
+import { forgetPendingSignIns } from "../../platform/auth/oidc.js";
 import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { TemplateName } from "../../platform/mail/templates.js";
 import type { Actor } from "../../platform/permissions.js";
 import { communitiesOrganisedBy } from "../communities/index.js";
 import { rolesOfUser } from "../events/index.js";
-import { apiTokens, sessions, users } from "../../platform/auth/tables.js";
+import { apiTokens, sessions, userIdentities, users } from "../../platform/auth/tables.js";
 import { emailTokens } from "./tables.js";
-import type { AccountView, ChangePasswordBody, CreateTokenBody, DeleteAccountBody, SignUpBody, UpdateAccountBody, UserView } from "./schema.js";
+import type { AccountView, ChangePasswordBody, DeleteAccountBody, SignUpBody, UpdateAccountBody, UserView } from "./schema.js";
+import { endAccess } from "./access.js";
 
 type UserRow = typeof users.$inferSelect;
 type Purpose = (typeof emailTokens.$inferSelect)["purpose"];
@@ -145,13 +147,14 @@ export async function completeReset(ctx: AppContext, token: string, plain: strin
   return ctx.db.transaction(async (tx) => {
     const u = await consumeToken(ctx, tx, token, "reset");
     const [updated] = await tx.update(users).set({ passwordHash, emailVerifiedAt: u.emailVerifiedAt ?? ctx.now() }).where(eq(users.id, u.id)).returning();
-    // A reset is what people do when they fear someone else is in: end every session.
-    await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    // A reset is what people do when they fear someone else is in: end every session, every
+    // other link and every API token (the route then opens this browser's new session).
+    await endAccess(tx, u.id, { tokens: true });
     return updated!;
   });
 }
 
-function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
+export function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
   if (actor.kind !== "user") throw new UnauthenticatedError();
   return actor;
 }
@@ -161,7 +164,7 @@ export async function getAccount(ctx: AppContext, actor: Actor): Promise<Account
   const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
   if (!u) throw new NotFoundError("Account");
   const [roles, orgs] = await Promise.all([rolesOfUser(ctx.db, me.id), communitiesOrganisedBy(ctx.db, me.id)]);
-  return { ...toUserView(u), roles, communities: orgs };
+  return { ...toUserView(u), hasPassword: u.passwordHash !== null, roles, communities: orgs };
 }
 
 export async function updateAccount(ctx: AppContext, actor: Actor, input: UpdateAccountBody): Promise<UserView> {
@@ -173,13 +176,23 @@ export async function updateAccount(ctx: AppContext, actor: Actor, input: Update
   return toUserView(u!);
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordBody): Promise<void> {
+/**
+ * Changes the password and ends every other session and every link mailed before; the
+ * session making the change (`keepSession`) stays. API tokens keep working (scripts should
+ * not break on a routine change); the account page lists them with their last use and
+ * revokes them all at once, and a reset revokes them.
+ */
+export async function changePassword(ctx: AppContext, actor: Actor, input: ChangePasswordBody, keepSession: string | null): Promise<void> {
   const me = requireUser(actor);
   const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
   if (!u?.passwordHash || !(await verify(u.passwordHash, input.currentPassword).catch(() => false))) {
     throw new ValidationError("The current password is wrong.", { currentPassword: ["This is not your current password."] });
   }
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, me.id));
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, me.id));
+    await endAccess(tx, me.id, { keepSession, tokens: false });
+  });
 }
 
 /**
@@ -200,34 +213,13 @@ export async function deleteAccount(ctx: AppContext, actor: Actor, input: Delete
     await tx.delete(sessions).where(eq(sessions.userId, me.id));
     await tx.delete(apiTokens).where(eq(apiTokens.userId, me.id));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, me.id));
+    await tx.delete(userIdentities).where(eq(userIdentities.userId, me.id));
+    await forgetPendingSignIns(tx, me.id);
     await tx
       .update(users)
       .set({ email: `deleted-${me.id}@invalid`, name: "Deleted account", passwordHash: null, isAdmin: false, deletedAt: ctx.now() })
       .where(eq(users.id, me.id));
   });
-}
-
-export async function listTokens(ctx: AppContext, actor: Actor) {
-  const me = requireUser(actor);
-  const rows = await ctx.db.select().from(apiTokens).where(eq(apiTokens.userId, me.id)).orderBy(apiTokens.createdAt);
-  return { tokens: rows.map(tokenView) };
-}
-
-function tokenView(t: typeof apiTokens.$inferSelect) {
-  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null };
-}
-
-export async function createToken(ctx: AppContext, actor: Actor, input: CreateTokenBody) {
-  const me = requireUser(actor);
-  const token = API_TOKEN_PREFIX + newToken();
-  const [row] = await ctx.db.insert(apiTokens).values({ userId: me.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 12) }).returning();
-  return { ...tokenView(row!), token };
-}
-
-export async function revokeToken(ctx: AppContext, actor: Actor, tokenId: string): Promise<void> {
-  const me = requireUser(actor);
-  const gone = await ctx.db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, me.id))).returning({ id: apiTokens.id });
-  if (gone.length === 0) throw new NotFoundError("Token");
 }
 
 /** Used by the CLI and the demo seed: a verified account, optionally an instance admin. */

@@ -49,8 +49,10 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): unk
 export function openApiDocument(routes: readonly RegisteredRoute[], info: { version: string; baseUrl: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { def } of routes) {
+    const scope = def.scope ?? (def.method === "GET" ? "read" : "write");
     const access =
-      def.access === "public" ? "Anyone." : def.access === "user" ? "Any signed-in account." : `Needs capability \`${def.access.capability}\`.`;
+      (def.access === "public" ? "Anyone." : def.access === "user" ? "Any signed-in account." : `Needs capability \`${def.access.capability}\`.`) +
+      (scope === "session" ? " Only in a browser session: API tokens cannot call this." : ` An API token needs the \`${scope}\` scope.`);
     const errors = new Set([400, ...(def.access === "public" ? [] : [401]), ...(typeof def.access === "object" ? [403] : []), ...(def.errors ?? [])]);
     if (def.rateLimit) errors.add(429);
     const op: Record<string, unknown> = {
@@ -66,7 +68,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[], info: { vers
       },
     };
     if (def.body) op.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(def.body, "input") } } };
-    if (def.access !== "public") op.security = [{ session: [] }, { bearer: [] }];
+    if (def.access !== "public") op.security = scope === "session" ? [{ session: [] }] : [{ session: [] }, { bearer: [scope] }];
     (paths[def.url] ??= {})[def.method.toLowerCase()] = op;
   }
   return {

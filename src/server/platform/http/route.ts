@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
-import { ValidationError, type FieldErrors } from "../errors.js";
+import { DomainError, ValidationError, type FieldErrors } from "../errors.js";
+import type { TokenScope } from "../../../shared/token-scopes.js";
 import type { Actor, Capability, Permit } from "../permissions.js";
 import { UnauthenticatedError } from "../errors.js";
-import { actorOf } from "../auth/index.js";
+import { resolveCaller } from "../auth/index.js";
 import { RawJson } from "../cache.js";
 
 /**
@@ -46,8 +47,26 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   status?: number;
   /** Error statuses the operation can answer with, for the OpenAPI document. */
   errors?: number[];
-  /** Limits requests per client, e.g. sign-in: `{ bucket, max, windowSeconds }`. */
-  rateLimit?: { bucket: string; max: number; windowSeconds: number };
+  /** Limits on how often this may be called (one, or several that must all let the request through). */
+  rateLimit?: RateLimit<z.infer<B>> | readonly RateLimit<z.infer<B>>[];
+  /**
+   * What an API token needs to call this: by default `read` for GET and `write` for the
+   * rest; `session` for what only a person in a browser session may do (see token-scopes.ts).
+   */
+  scope?: TokenScope | "session";
+}
+
+/**
+ * `max` requests per `windowSeconds` (a token bucket: a burst of `max`, then one every
+ * window/max), counted per client address, or per the key `per` draws from the validated
+ * request (the account an attempt is aimed at), so neither many addresses against one
+ * account nor one address against many accounts gets through.
+ */
+export interface RateLimit<B = unknown> {
+  bucket: string;
+  max: number;
+  windowSeconds: number;
+  per?: (input: { body: B; actor: Actor }) => string | null | undefined;
 }
 
 export interface Handler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, T extends Target = Target> {
@@ -67,7 +86,6 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldErrors {
   return fields;
 }
 
-const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -79,7 +97,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function unstorableStrings(value: unknown, prefix: string | undefined): FieldErrors {
   const fields: FieldErrors = {};
   const check = (s: string, path: (string | number)[]) => {
-    const problem = NUL.test(s) ? "Contains a NUL character (U+0000), which cannot be stored." : LONE_SURROGATE.test(s) ? "Contains an unpaired surrogate, which is not valid Unicode text." : null;
+    const problem = s.includes("\u0000") ? "Contains a NUL character (U+0000), which cannot be stored." : LONE_SURROGATE.test(s) ? "Contains an unpaired surrogate, which is not valid Unicode text." : null;
     if (problem) (fields[[prefix, ...path].filter((p) => p !== undefined).join(".") || (prefix ?? "body")] ??= []).push(problem);
   };
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
@@ -110,6 +128,14 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
 
 const empty = z.object({}).passthrough();
 
+/** The router's check of an API token against what the operation needs; sessions are not limited by scopes. */
+function requireScope(scopes: readonly TokenScope[], needed: TokenScope | "session"): void {
+  if (needed === "session") {
+    throw new DomainError("session_required", "API tokens cannot do this: sign in to Plenary in a browser. Passwords, sessions, sign-in providers and the account itself are changed only there.");
+  }
+  if (!scopes.includes(needed)) throw new DomainError("insufficient_scope", `This API token was not given the '${needed}' scope. Create a token with it on your account page.`, undefined, { scope: needed });
+}
+
 export class Router {
   readonly routes: RegisteredRoute[] = [];
   constructor(
@@ -129,10 +155,14 @@ export class Router {
       method: def.method,
       url: def.url.replace(/\{(\w+)\}/g, ":$1"),
       handler: async (req, reply) => {
-        if (def.rateLimit) await this.limiter(def.rateLimit.bucket, req.ip, def.rateLimit.max, def.rateLimit.windowSeconds);
+        const limits = def.rateLimit === undefined ? [] : "bucket" in def.rateLimit ? [def.rateLimit] : def.rateLimit;
+        // Per address first, before any work; per account once the request says which.
+        for (const l of limits) if (!l.per) await this.limiter(l.bucket, req.ip, l.max, l.windowSeconds);
         const params = parseOrThrow(def.params ?? empty, req.params ?? {}, "params");
         const query = parseOrThrow(def.query ?? empty, req.query ?? {}, "query");
-        const actor = await actorOf(ctx, req);
+        const caller = await resolveCaller(ctx, req);
+        const actor = caller.actor;
+        if (caller.token) requireScope(caller.token.scopes, def.scope ?? (def.method === "GET" ? "read" : "write"));
         let target: Target | undefined;
         if (def.access === "user") {
           if (actor.kind !== "user") throw new UnauthenticatedError();
@@ -144,6 +174,10 @@ export class Router {
         // request that sent none stands for an empty object.
         const takesBody = def.body !== undefined || (def.method !== "GET" && def.method !== "DELETE");
         const body = takesBody || req.body !== undefined ? parseOrThrow(def.body ?? empty, req.body === undefined ? {} : req.body, "body") : {};
+        for (const l of limits) {
+          const key = l.per?.({ body: body as z.infer<B>, actor });
+          if (key) await this.limiter(l.bucket, key, l.max, l.windowSeconds);
+        }
         const result = await handler({ params: params as z.infer<P>, query: query as z.infer<Q>, body: body as z.infer<B>, actor, target: target as T, req, reply });
         if (reply.sent) return reply;
         if (def.response === null) return reply.code(def.status ?? 204).send();
