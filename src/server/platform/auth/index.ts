@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/index.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { DomainError, RateLimitedError } from "../errors.js";
 import type { Actor } from "../permissions.js";
 import { anonymous } from "../permissions.js";
@@ -91,16 +92,16 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
     const token = auth.slice(7).trim();
     const now = ctx.now();
     const [row] = await ctx.db
-      .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, tokenId: apiTokens.id, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt })
+      .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale, tokenId: apiTokens.id, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(users.deletedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
-    if (!row) throw new DomainError("invalid_token", "The API token is not valid (revoked, expired or mistyped).");
+    if (!row) throw new DomainError("invalid_token", msg("errors.invalidToken"));
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
       await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
     }
     resolved = {
-      actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "token" },
+      actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, locale: row.locale, via: "token" },
       csrfToken: null,
       sessionHash: null,
       token: { id: row.tokenId, scopes: row.scopes.filter((x): x is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(x)), expiresAt: row.expiresAt },
@@ -110,7 +111,7 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
     if (token) {
       const sessionHash = hashToken(token);
       const [row] = await ctx.db
-        .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, csrfToken: sessions.csrfToken })
+        .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale, csrfToken: sessions.csrfToken })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, ctx.now()), isNull(users.deletedAt)));
@@ -118,15 +119,20 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
         if (unsafeMethods.has(req.method)) {
           const sent = req.headers[CSRF_HEADER];
           if (typeof sent !== "string" || !safeEqual(sent, row.csrfToken)) {
-            throw new DomainError("csrf_failed", "This request did not carry the page's security token. Reload the page and try again.");
+            throw new DomainError("csrf_failed", msg("errors.csrfFailed"));
           }
         }
-        resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "session" }, csrfToken: row.csrfToken, sessionHash, token: null };
+        resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, locale: row.locale, via: "session" }, csrfToken: row.csrfToken, sessionHash, token: null };
       }
     }
   }
   cache.set(req, resolved);
   return resolved;
+}
+
+/** The caller, if this request has resolved it already (no query): what the request's locale is read from. */
+export function resolvedCaller(req: FastifyRequest): Resolved | undefined {
+  return cache.get(req);
 }
 
 export async function actorOf(ctx: AppContext, req: FastifyRequest): Promise<Actor> {

@@ -5,6 +5,7 @@ import type { OidcProviderConfig } from "../config.js";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/index.js";
 import { DomainError, NotFoundError } from "../errors.js";
+import { msg, type Msg } from "../../../shared/i18n/catalogue.js";
 import { hashToken, newToken } from "./index.js";
 import { oidcLogins } from "./tables.js";
 
@@ -34,7 +35,7 @@ export interface ProviderIdentity {
 
 export function providerConfig(ctx: AppContext, id: string): OidcProviderConfig {
   const p = ctx.config.oidcProviders.find((x) => x.id === id);
-  if (!p) throw new NotFoundError("Sign-in provider");
+  if (!p) throw new NotFoundError(msg("errors.oidc.unknownProvider"));
   return p;
 }
 
@@ -42,8 +43,7 @@ export function redirectUri(ctx: AppContext, p: OidcProviderConfig): string {
   return `${ctx.config.baseUrl}/auth/oidc/${p.id}/callback`;
 }
 
-const unavailable = (p: OidcProviderConfig) =>
-  new DomainError("oidc_provider_unavailable", `${p.name} is not answering, so signing in with it does not work right now. Try again later, or sign in with your password or an emailed link.`, undefined, { provider: p.id });
+const unavailable = (p: OidcProviderConfig) => new DomainError("oidc_provider_unavailable", msg("errors.oidc.unavailable", { provider: p.name }), undefined, { provider: p.id });
 
 /**
  * Discovered configurations, per process. Discovery is repeated at the start of every
@@ -115,7 +115,7 @@ export async function beginProviderSignIn(ctx: AppContext, req: FastifyRequest, 
   return url.href;
 }
 
-const stateInvalid = (why: string) => new DomainError("oidc_state_invalid", `${why} Start signing in again.`, { state: [why] });
+const stateInvalid = (why: Msg) => new DomainError("oidc_state_invalid", why, { state: [msg("errors.oidc.stateField")] });
 
 /** The provider could not be reached or did not answer in time (fetch's own failures), as opposed to an answer that was refused. */
 function isNetworkError(err: unknown): boolean {
@@ -140,7 +140,7 @@ export async function completeProviderSignIn(
   const p = providerConfig(ctx, id);
   const params = new URLSearchParams(callbackQuery.replace(/^\?/, ""));
   const state = params.get("state");
-  if (!state) throw stateInvalid("The provider's answer carries no state.");
+  if (!state) throw stateInvalid(msg("errors.oidc.noState"));
   // Taken only by the browser that started it: another browser holding the callback URL
   // (a stolen link, a forged login) can neither finish it nor spoil it for its owner.
   const browser = req.cookies[BROWSER_COOKIE];
@@ -150,8 +150,8 @@ export async function completeProviderSignIn(
         .where(and(eq(oidcLogins.stateHash, hashToken(state)), eq(oidcLogins.providerId, p.id), eq(oidcLogins.browserHash, hashToken(browser))))
         .returning()
     : [];
-  if (!login) throw stateInvalid("This sign-in is unknown, was already used, or was started in another browser.");
-  if (login.expiresAt <= ctx.now()) throw stateInvalid(`This sign-in took longer than ${OIDC_LOGIN_MINUTES} minutes.`);
+  if (!login) throw stateInvalid(msg("errors.oidc.unknownState"));
+  if (login.expiresAt <= ctx.now()) throw stateInvalid(msg("errors.oidc.expired", { minutes: OIDC_LOGIN_MINUTES }));
 
   const cached = discovered.get(cacheKey(p));
   const config = cached && Date.now() - cached.at < OIDC_LOGIN_MINUTES * 60_000 ? cached.config : await discover(ctx, p);
@@ -160,7 +160,7 @@ export async function completeProviderSignIn(
   try {
     const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: login.codeVerifier, expectedState: state, expectedNonce: login.nonce, idTokenExpected: true });
     const claims = tokens.claims();
-    if (!claims) throw new DomainError("oidc_failed", `${p.name} sent no ID token.`);
+    if (!claims) throw new DomainError("oidc_failed", msg("errors.oidc.noIdToken", { provider: p.name }));
     // Some providers put the address only in the userinfo answer.
     const info: Record<string, unknown> = claims.email === undefined ? await oidc.fetchUserInfo(config, tokens.access_token, claims.sub) : claims;
     const email = typeof info.email === "string" && info.email.trim() ? info.email.trim() : null;
@@ -184,11 +184,12 @@ export async function completeProviderSignIn(
     }
     ctx.log.info({ err, provider: p.id }, "OpenID Connect sign-in refused");
     if (err instanceof oidc.AuthorizationResponseError) {
-      throw new DomainError("oidc_failed", err.error === "access_denied" ? `The sign-in was cancelled at ${p.name}.` : `${p.name} did not sign you in (${err.error}).`, undefined, { reason: err.error });
+      const text = err.error === "access_denied" ? msg("errors.oidc.cancelled", { provider: p.name }) : msg("errors.oidc.refused", { provider: p.name, reason: err.error });
+      throw new DomainError("oidc_failed", text, undefined, { reason: err.error });
     }
-    if (err instanceof oidc.ResponseBodyError) throw new DomainError("oidc_failed", `${p.name} refused to finish this sign-in (${err.error}). Start again.`, undefined, { reason: err.error });
-    const code = (err as oidc.ClientError).code;
-    throw new DomainError("oidc_failed", `${p.name}'s answer did not pass the checks${code ? ` (${code})` : ""}. Start again.`, undefined, code ? { reason: code } : undefined);
+    if (err instanceof oidc.ResponseBodyError) throw new DomainError("oidc_failed", msg("errors.oidc.grantRefused", { provider: p.name, reason: err.error }), undefined, { reason: err.error });
+    const reason = (err as oidc.ClientError).code ?? "invalid_response";
+    throw new DomainError("oidc_failed", msg("errors.oidc.checksFailed", { provider: p.name, reason }), undefined, { reason });
   }
 }
 

@@ -7,6 +7,11 @@ import type { Actor, Capability, Permit } from "../permissions.js";
 import { UnauthenticatedError } from "../errors.js";
 import { resolveCaller } from "../auth/index.js";
 import { RawJson } from "../cache.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import { issueMessage, LOCALISED } from "../../../shared/i18n/zod.js";
+
+const english = translator("en");
 
 /**
  * What a guarded operation acts on (an event, a community), resolved once per request with
@@ -77,11 +82,12 @@ export interface RegisteredRoute {
   def: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 }
 
+/** A Zod error as field messages, each rendered later in the locale of whoever reads it. */
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || (prefix ?? "body");
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(issueMessage(issue, (id) => english.has(id)));
   }
   return fields;
 }
@@ -97,7 +103,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function unstorableStrings(value: unknown, prefix: string | undefined): FieldErrors {
   const fields: FieldErrors = {};
   const check = (s: string, path: (string | number)[]) => {
-    const problem = s.includes("\u0000") ? "Contains a NUL character (U+0000), which cannot be stored." : LONE_SURROGATE.test(s) ? "Contains an unpaired surrogate, which is not valid Unicode text." : null;
+    const problem = s.includes("\u0000") ? msg("validation.nulCharacter") : LONE_SURROGATE.test(s) ? msg("validation.loneSurrogate") : null;
     if (problem) (fields[[prefix, ...path].filter((p) => p !== undefined).join(".") || (prefix ?? "body")] ??= []).push(problem);
   };
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
@@ -115,15 +121,15 @@ function unstorableStrings(value: unknown, prefix: string | undefined): FieldErr
   return fields;
 }
 
+const INVALID = { body: "errors.invalidBody", query: "errors.invalidQuery", params: "errors.invalidParams" } as const;
+
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.infer<T> {
-  const prefix = where === "body" ? undefined : where;
-  const what = where === "body" ? "The request" : where === "query" ? "The query string" : "The address";
-  const invalid = (fields: FieldErrors) => new ValidationError(`${what} has ${Object.keys(fields).length === 1 ? "an invalid field" : "invalid fields"}.`, fields);
-  const unstorable = unstorableStrings(value, prefix);
+  const invalid = (fields: FieldErrors) => new ValidationError(msg(INVALID[where], { count: Object.keys(fields).length }), fields);
+  const unstorable = unstorableStrings(value, where === "body" ? undefined : where);
   if (Object.keys(unstorable).length) throw invalid(unstorable);
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, LOCALISED);
   if (r.success) return r.data;
-  throw invalid(fieldErrors(r.error, prefix));
+  throw invalid(fieldErrors(r.error, where === "body" ? undefined : where));
 }
 
 const empty = z.object({}).passthrough();
@@ -131,9 +137,9 @@ const empty = z.object({}).passthrough();
 /** The router's check of an API token against what the operation needs; sessions are not limited by scopes. */
 function requireScope(scopes: readonly TokenScope[], needed: TokenScope | "session"): void {
   if (needed === "session") {
-    throw new DomainError("session_required", "API tokens cannot do this: sign in to Plenary in a browser. Passwords, sessions, sign-in providers and the account itself are changed only there.");
+    throw new DomainError("session_required", msg("errors.scope.sessionRequired"));
   }
-  if (!scopes.includes(needed)) throw new DomainError("insufficient_scope", `This API token was not given the '${needed}' scope. Create a token with it on your account page.`, undefined, { scope: needed });
+  if (!scopes.includes(needed)) throw new DomainError("insufficient_scope", msg("errors.scope.insufficient", { scope: needed }), undefined, { scope: needed });
 }
 
 export class Router {
