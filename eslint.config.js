@@ -69,14 +69,12 @@ export function boundaryZones(featuresDir = "src/server/features") {
  */
 export const NOT_YET_TRANSLATED = {
   web: [
-    "src/web/features/accounts/**",
     "src/web/features/registration/**",
     "src/web/features/events/**",
     "src/web/features/communities/**",
   ],
   server: [
     "src/server/features/registration/**",
-    "src/server/features/accounts/**",
     "src/server/features/events/**",
     "src/server/features/communities/**",
   ],

@@ -47,9 +47,7 @@ export function Layout() {
               <li>
                 <a href="/api/v1/docs">{t("layout.footer.api")}</a>
               </li>
-              <li>
-                <Link to="/dev/mail">{t("layout.footer.mailbox")}</Link>
-              </li>
+              <MailboxLink />
             </ul>
           </nav>
           <LanguageSwitcher />
@@ -187,9 +185,7 @@ function AccountMenu({ name }: { name: string }) {
         <li>
           <Link to="/account">{t("layout.account.yours")}</Link>
         </li>
-        <li>
-          <Link to="/dev/mail">{t("layout.account.mailbox")}</Link>
-        </li>
+        <MailboxLink />
         <li>
           <button
             type="button"
@@ -203,6 +199,22 @@ function AccountMenu({ name }: { name: string }) {
         </li>
       </ul>
     </div>
+  );
+}
+
+/**
+ * The link to the local mailbox, only while mail lands there (no SMTP server). The instance
+ * admin reads all of it; anyone else reads the mail sent to their own address ("Your mail"),
+ * and a visitor who is not signed in finds out there how to read theirs.
+ */
+function MailboxLink() {
+  const { t } = useI18n();
+  const { user, localMailbox } = useSession();
+  if (!localMailbox) return null;
+  return (
+    <li>
+      <Link to="/dev/mail">{user && !user.isAdmin ? t("layout.mailbox.yours") : t("layout.mailbox.all")}</Link>
+    </li>
   );
 }
 

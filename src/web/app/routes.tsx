@@ -19,6 +19,7 @@ const signIn = () => import("../features/accounts/SignInPage.js");
 const tokens = () => import("../features/accounts/TokenPages.js");
 const passwords = () => import("../features/accounts/PasswordPages.js");
 const account = () => import("../features/accounts/AccountPage.js");
+const providers = () => import("../features/accounts/ProviderPages.js");
 const mail = () => import("../features/mail/MailboxPage.js");
 const applicant = () => import("../features/registration/ApplicantPages.js");
 const regQueue = () => import("../features/registration/QueuePages.js");
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: "/verify", element: page(tokens, (m) => m.VerifyPage) },
       { path: "/sign-in", element: page(signIn, (m) => m.SignInPage) },
       { path: "/sign-in/link", element: page(tokens, (m) => m.LinkConsumePage) },
+      { path: "/auth/oidc/:provider/callback", element: page(providers, (m) => m.ProviderCallbackPage) },
       { path: "/forgot-password", element: page(passwords, (m) => m.ForgotPasswordPage) },
       { path: "/reset-password", element: page(passwords, (m) => m.ResetPasswordPage) },
       { path: "/account", element: page(account, (m) => m.AccountPage) },

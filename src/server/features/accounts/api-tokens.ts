@@ -6,6 +6,7 @@ import { apiTokens } from "../../platform/auth/tables.js";
 import type { UserActor } from "../../platform/permissions.js";
 import type { CreatedToken, CreateTokenBody, TokenView } from "./schema.js";
 import { TOKEN_SCOPES } from "../../../shared/token-scopes.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 
 function tokenView(t: typeof apiTokens.$inferSelect): TokenView {
   return {
@@ -33,7 +34,9 @@ export async function listTokens(ctx: AppContext, me: UserActor): Promise<{ toke
 export async function createToken(ctx: AppContext, me: UserActor, via: Resolved["token"], input: CreateTokenBody): Promise<CreatedToken> {
   if (via) {
     const beyond = input.scopes.filter((x) => !via.scopes.includes(x));
-    if (beyond.length) throw new ValidationError("A token cannot give more than it has.", { scopes: [`This token does not have: ${beyond.join(", ")}.`] });
+    // Scope names are code (read, write, tokens), listed as they are in every language.
+    const missing = beyond.join(", ");
+    if (beyond.length) throw new ValidationError(msg("accounts.errors.scopeBeyond"), { scopes: [msg("accounts.errors.scopeBeyondField", { scopes: missing })] });
   }
   const asked = input.expiresInDays === null ? null : new Date(ctx.now().getTime() + input.expiresInDays * 86400_000);
   const cap = via?.expiresAt ?? null;
@@ -49,7 +52,7 @@ export async function createToken(ctx: AppContext, me: UserActor, via: Resolved[
 export async function revokeToken(ctx: AppContext, me: UserActor, tokenId: string): Promise<void> {
   // The tokens it minted go with it (ON DELETE CASCADE on created_by_token_id).
   const gone = await ctx.db.delete(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, me.id))).returning({ id: apiTokens.id });
-  if (gone.length === 0) throw new NotFoundError("Token");
+  if (gone.length === 0) throw new NotFoundError(msg("accounts.errors.tokenNotFound"));
 }
 
 export async function revokeAllTokens(ctx: AppContext, me: UserActor): Promise<{ revoked: number }> {

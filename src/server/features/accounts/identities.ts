@@ -6,6 +6,7 @@ import type { ProviderIdentity } from "../../platform/auth/oidc.js";
 import { userIdentities, users } from "../../platform/auth/tables.js";
 import type { OidcProviderConfig } from "../../platform/config.js";
 import type { UserActor } from "../../platform/permissions.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { emailTokens } from "./tables.js";
 import { email as emailSchema, LIMITS, type IdentityList } from "./schema.js";
 
@@ -34,10 +35,10 @@ export async function accountForIdentity(ctx: AppContext, p: OidcProviderConfig,
 
     if (linkUserId) {
       if (known && known.user.id !== linkUserId) {
-        throw new ConflictError("identity_taken", `This ${p.name} account is already linked to another Plenary account. Sign in with it there and unlink it first.`);
+        throw new ConflictError("identity_taken", msg("accounts.errors.identityElsewhere", { provider: p.name }));
       }
       const [me] = await tx.select().from(users).where(and(eq(users.id, linkUserId), isNull(users.deletedAt)));
-      if (!me) throw new DomainError("unauthenticated", "Sign in again to link a provider.");
+      if (!me) throw new DomainError("unauthenticated", msg("accounts.errors.signInToLink"));
       if (known) {
         await touch();
         return { user: me, outcome: "identity_linked" as const };
@@ -56,9 +57,7 @@ export async function accountForIdentity(ctx: AppContext, p: OidcProviderConfig,
     if (!address || !identity.emailVerified) {
       throw new DomainError(
         "oidc_email_unverified",
-        existing
-          ? `${p.name} has not confirmed the address ${address}, so it cannot be linked to the Plenary account with that address. Sign in with your password or an emailed link, then link ${p.name} from your account page.`
-          : `${p.name} did not give a confirmed email address, which a new account needs. Confirm your address at ${p.name}, or sign up with your email address.`,
+        existing ? msg("accounts.errors.unverifiedExisting", { provider: p.name, address: address! }) : msg("accounts.errors.unverifiedNew", { provider: p.name }),
       );
     }
     if (existing) {
@@ -79,7 +78,7 @@ export async function accountForIdentity(ctx: AppContext, p: OidcProviderConfig,
 
     async function link(db: typeof tx, userId: string) {
       const [other] = await db.select({ id: userIdentities.id }).from(userIdentities).where(and(eq(userIdentities.userId, userId), eq(userIdentities.issuer, identity.issuer)));
-      if (other) throw new ConflictError("identity_taken", `This Plenary account is already linked to a different ${p.name} account. Unlink that one first from your account page.`);
+      if (other) throw new ConflictError("identity_taken", msg("accounts.errors.otherIdentityLinked", { provider: p.name }));
       await db.insert(userIdentities).values({ userId, issuer: identity.issuer, subject: identity.subject, providerId: p.id, email: identity.email, lastUsedAt: now });
     }
   });
@@ -106,10 +105,10 @@ export async function unlinkIdentity(ctx: AppContext, me: UserActor, identityId:
     // Locks the account row: two unlinks at once cannot both see the other as "remaining".
     const [u] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.id)).for("update");
     const [row] = await tx.select({ id: userIdentities.id }).from(userIdentities).where(and(eq(userIdentities.id, identityId), eq(userIdentities.userId, me.id)));
-    if (!row) throw new NotFoundError("Linked identity");
+    if (!row) throw new NotFoundError(msg("accounts.errors.identityNotFound"));
     const others = await tx.select({ id: userIdentities.id }).from(userIdentities).where(and(eq(userIdentities.userId, me.id), ne(userIdentities.id, identityId)));
     if (!u?.passwordHash && others.length === 0) {
-      throw new ConflictError("last_sign_in_method", "This is your only way to sign in. Set a password (we mail you a link) or link another provider first.");
+      throw new ConflictError("last_sign_in_method", msg("accounts.errors.lastSignInMethod"));
     }
     await tx.delete(userIdentities).where(eq(userIdentities.id, identityId));
   });

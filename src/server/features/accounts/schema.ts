@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msgId } from "../../../shared/i18n/catalogue.js";
 import { LOCALES } from "../../../shared/i18n/locales.js";
 import { DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES } from "../../../shared/token-scopes.js";
 
@@ -14,18 +15,16 @@ export const LIMITS = {
   nextMax: 500,
 } as const;
 
-export const email = z.email("Enter a valid email address.").max(LIMITS.emailMax).transform((e) => e.trim());
-export const password = z
-  .string()
-  .min(LIMITS.passwordMin, `Use at least ${LIMITS.passwordMin} characters.`)
-  .max(LIMITS.passwordMax, `Use at most ${LIMITS.passwordMax} characters.`);
-export const displayName = z.string().trim().min(1, "Enter your name.").max(LIMITS.nameMax);
-const token = z.string().min(10, "This link is not valid.").max(200);
+// Messages without words of their own (an address, a length) are the catalogue's generic ones.
+export const email = z.email().max(LIMITS.emailMax).transform((e) => e.trim());
+export const password = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+export const displayName = z.string().trim().min(1, msgId("accounts.form.nameRequired")).max(LIMITS.nameMax);
+const token = z.string().min(10, msgId("accounts.form.linkInvalid")).max(200);
 
 export const signUpBody = z.object({ email, name: displayName, password, locale: z.enum(LOCALES).default("en") }).strict();
 export type SignUpBody = z.infer<typeof signUpBody>;
 
-export const signInBody = z.object({ email, password: z.string().min(1, "Enter your password.").max(LIMITS.passwordMax) }).strict();
+export const signInBody = z.object({ email, password: z.string().min(1, msgId("accounts.form.passwordRequired")).max(LIMITS.passwordMax) }).strict();
 export type SignInBody = z.infer<typeof signInBody>;
 
 export const emailOnlyBody = z.object({ email }).strict();
@@ -43,25 +42,25 @@ export type UpdateAccountBody = z.infer<typeof updateAccountBody>;
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(LIMITS.passwordMax), newPassword: password }).strict();
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 
-export const deleteAccountBody = z.object({ password: z.string().max(LIMITS.passwordMax).optional(), confirm: z.literal("DELETE", { message: "Type DELETE to confirm." }) }).strict();
+export const deleteAccountBody = z.object({ password: z.string().max(LIMITS.passwordMax).optional(), confirm: z.literal("DELETE", { message: msgId("accounts.form.typeDelete") }) }).strict();
 export type DeleteAccountBody = z.infer<typeof deleteAccountBody>;
 
 export const createTokenBody = z
   .object({
-    name: z.string().trim().min(1, "Name the token.").max(LIMITS.tokenNameMax),
+    name: z.string().trim().min(1, msgId("accounts.form.tokenName")).max(LIMITS.tokenNameMax),
     scopes: z
-      .array(z.enum(TOKEN_SCOPES, { message: `Choose from: ${TOKEN_SCOPES.join(", ")}.` }))
-      .min(1, "Give the token at least one scope.")
+      .array(z.enum(TOKEN_SCOPES))
+      .min(1, msgId("accounts.form.scopeRequired"))
       .max(TOKEN_SCOPES.length)
       .default([...DEFAULT_TOKEN_SCOPES])
       .transform((list) => TOKEN_SCOPES.filter((x) => list.includes(x))),
     /** Days until the token stops working; null for a token that works until it is revoked. */
-    expiresInDays: z.number().int("Use a whole number of days.").min(1, "At least 1 day.").max(LIMITS.tokenDaysMax, `At most ${LIMITS.tokenDaysMax} days.`).nullable().default(null),
+    expiresInDays: z.number().int().min(1).max(LIMITS.tokenDaysMax).nullable().default(null),
   })
   .strict();
 export type CreateTokenBody = z.infer<typeof createTokenBody>;
 
-export const tokenIdParams = z.object({ tokenId: z.uuid("Unknown token.") });
+export const tokenIdParams = z.object({ tokenId: z.uuid(msgId("accounts.form.unknownToken")) });
 
 export const userView = z.object({
   id: z.uuid(),
@@ -115,13 +114,13 @@ export type SessionList = z.infer<typeof sessionList>;
 
 // ---- sign-in with an OpenID Connect provider
 
-export const providerId = z.string().regex(/^[a-z0-9-]{1,32}$/, "Unknown sign-in provider.");
+export const providerId = z.string().regex(/^[a-z0-9-]{1,32}$/, msgId("accounts.form.unknownProvider"));
 export const providerParams = z.object({ provider: providerId });
 export const providerList = z.object({ providers: z.array(z.object({ id: z.string(), name: z.string() })) });
 export type ProviderList = z.infer<typeof providerList>;
 
 /** A path on this site (never another site: `//host` and `/\host` are other sites to a browser). */
-const nextPath = z.string().max(LIMITS.nextMax).regex(/^\/(?![/\\])/, "Use a path on this site.");
+const nextPath = z.string().max(LIMITS.nextMax).regex(/^\/(?![/\\])/, msgId("accounts.form.localPath"));
 export const providerStartBody = z.object({ next: nextPath.optional() }).strict();
 export const authorizationView = z.object({ authorizationUrl: z.string() });
 /** The query string the provider sent the browser back with, as the callback page found it. */
@@ -130,7 +129,7 @@ export const OIDC_OUTCOMES = ["signed_in", "account_created", "identity_linked"]
 export const providerCallbackView = sessionView.extend({ next: z.string(), outcome: z.enum(OIDC_OUTCOMES), providerName: z.string() });
 export type ProviderCallbackView = z.infer<typeof providerCallbackView>;
 
-export const identityParams = z.object({ identityId: z.uuid("Unknown identity.") });
+export const identityParams = z.object({ identityId: z.uuid(msgId("accounts.form.unknownIdentity")) });
 export const identityList = z.object({
   identities: z.array(z.object({ id: z.uuid(), providerId: z.string(), providerName: z.string(), email: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable() })),
   /** Every configured provider, so the page can offer to link those not linked yet. */

@@ -7,6 +7,7 @@ import { findUserByEmail, hashToken, newToken } from "../../platform/auth/index.
 import { forgetPendingSignIns } from "../../platform/auth/oidc.js";
 import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { TemplateName } from "../../platform/mail/templates.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { Actor } from "../../platform/permissions.js";
 import { communitiesOrganisedBy } from "../communities/index.js";
 import { rolesOfUser } from "../events/index.js";
@@ -50,7 +51,7 @@ async function sendTokenMail(ctx: AppContext, db: Db, user: UserRow, purpose: Pu
     to: user.email,
     template: TOKEN_TEMPLATE[purpose],
     locale: user.locale,
-    vars: { name: user.name, site: "Plenary", link: `${ctx.config.baseUrl}${TOKEN_PATH[purpose]}?token=${token}`, linkLabel: purpose === "verify" ? "Confirm my address" : purpose === "signin" ? "Sign in" : "Choose a new password" },
+    vars: { name: user.name, site: "Plenary", link: `${ctx.config.baseUrl}${TOKEN_PATH[purpose]}?token=${token}` },
     meta: { userId: user.id, purpose },
   });
 }
@@ -59,7 +60,7 @@ export async function signUp(ctx: AppContext, input: SignUpBody): Promise<UserVi
   const passwordHash = await hashPassword(input.password);
   const user = await ctx.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {
-      throw new ConflictError("email_taken", "An account with this email address exists. Sign in, or reset your password.", { email: ["This address already has an account."] });
+      throw new ConflictError("email_taken", msg("accounts.errors.emailTaken"), { email: [msg("accounts.errors.emailTakenField")] });
     }
     const [u] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash, locale: input.locale }).returning();
     await sendTokenMail(ctx, tx, u!, "verify");
@@ -79,9 +80,9 @@ async function consumeToken(ctx: AppContext, db: Db, token: string, purpose: Pur
     .set({ usedAt: ctx.now() })
     .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, ctx.now())))
     .returning({ userId: emailTokens.userId });
-  if (!row) throw new DomainError("invalid_link", "This link has expired or was already used. Ask for a new one.", { token: ["expired or already used"] });
+  if (!row) throw new DomainError("invalid_link", msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
   const [u] = await db.select().from(users).where(and(eq(users.id, row.userId), isNull(users.deletedAt)));
-  if (!u) throw new DomainError("invalid_link", "This link belongs to an account that no longer exists.");
+  if (!u) throw new DomainError("invalid_link", msg("accounts.errors.linkAccountGone"));
   return u;
 }
 
@@ -114,8 +115,8 @@ export async function signInWithPassword(ctx: AppContext, address: string, plain
   const u = await findUserByEmail(ctx.db, address);
   // Verify against a fixed hash when there is no user, so timing does not reveal accounts.
   const ok = await verify(u?.passwordHash ?? (await dummyHash()), plain).catch(() => false);
-  if (!u || !u.passwordHash || !ok) throw new DomainError("invalid_credentials", "Email address or password is wrong.");
-  if (!u.emailVerifiedAt) throw new DomainError("email_not_verified", "Confirm your email address first: follow the link we sent you, or ask for a new one.");
+  if (!u || !u.passwordHash || !ok) throw new DomainError("invalid_credentials", msg("accounts.errors.wrongCredentials"));
+  if (!u.emailVerifiedAt) throw new DomainError("email_not_verified", msg("accounts.errors.notVerified"));
   return u;
 }
 let dummy: Promise<string> | undefined;
@@ -162,7 +163,7 @@ export function requireUser(actor: Actor): Extract<Actor, { kind: "user" }> {
 export async function getAccount(ctx: AppContext, actor: Actor): Promise<AccountView> {
   const me = requireUser(actor);
   const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
-  if (!u) throw new NotFoundError("Account");
+  if (!u) throw new NotFoundError(msg("accounts.errors.accountNotFound"));
   const [roles, orgs] = await Promise.all([rolesOfUser(ctx.db, me.id), communitiesOrganisedBy(ctx.db, me.id)]);
   return { ...toUserView(u), hasPassword: u.passwordHash !== null, roles, communities: orgs };
 }
@@ -186,7 +187,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: Chang
   const me = requireUser(actor);
   const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
   if (!u?.passwordHash || !(await verify(u.passwordHash, input.currentPassword).catch(() => false))) {
-    throw new ValidationError("The current password is wrong.", { currentPassword: ["This is not your current password."] });
+    throw new ValidationError(msg("accounts.errors.currentPasswordWrong"), { currentPassword: [msg("accounts.errors.currentPasswordField")] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -202,9 +203,9 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: Chang
 export async function deleteAccount(ctx: AppContext, actor: Actor, input: DeleteAccountBody): Promise<void> {
   const me = requireUser(actor);
   const [u] = await ctx.db.select().from(users).where(eq(users.id, me.id));
-  if (!u) throw new NotFoundError("Account");
+  if (!u) throw new NotFoundError(msg("accounts.errors.accountNotFound"));
   if (u.passwordHash && !(input.password && (await verify(u.passwordHash, input.password).catch(() => false)))) {
-    throw new ValidationError("Enter your password to delete your account.", { password: ["This is not your password."] });
+    throw new ValidationError(msg("accounts.errors.deletePassword"), { password: [msg("accounts.errors.deletePasswordField")] });
   }
   await ctx.db.transaction(async (tx) => {
     // Each feature refuses (a live invitation request is someone else's business too:

@@ -5,41 +5,41 @@ import { post } from "../../app/api.js";
 import { ApiError } from "../../app/errors.js";
 import { ErrorSummary, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useSubmit, useTitle } from "../../app/hooks.js";
+import { useI18n } from "../../app/i18n.js";
 import { useSession } from "../../app/session.js";
 import { NewPasswordField } from "./NewPasswordField.js";
 
 export function ForgotPasswordPage() {
-  useTitle("Forgot your password");
+  const { t, rich } = useI18n();
+  useTitle(t("accounts.forgot.title"));
   const FORM = "forgot";
   const [email, setEmail] = useState("");
-  const [sent, setSent] = useState("");
+  const [sent, setSent] = useState(false);
   const { busy, errors, run } = useSubmit(EMAIL_FIELDS);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setSent("");
+    setSent(false);
     void run(async () => {
-      const r = await post<{ message: string }>("/auth/password-reset", check(emailOnlyBody, { email }));
-      setSent(r.message);
+      await post("/auth/password-reset", check(emailOnlyBody, { email }));
+      setSent(true);
     });
   };
   return (
     <div className="wrap narrow">
       <div className="card form-card">
-        <h1>Forgot your password?</h1>
-        <p className="lede">Enter the address you signed up with and we will mail you a link to choose a new password.</p>
-        <ErrorSummary form={FORM} errors={errors} labels={{ email: "Email address" }} />
-        <Status>{sent}</Status>
+        <h1>{t("accounts.forgot.title")}</h1>
+        <p className="lede">{t("accounts.forgot.lede")}</p>
+        <ErrorSummary form={FORM} errors={errors} labels={{ email: t("common.email") }} />
+        <Status>{sent ? t("accounts.forgot.sent") : ""}</Status>
         <form onSubmit={onSubmit} noValidate>
-          <TextField form={FORM} name="email" label="Email address" type="email" autoComplete="email" required maxLength={LIMITS.emailMax} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
+          <TextField form={FORM} name="email" label={t("common.email")} type="email" autoComplete="email" required maxLength={LIMITS.emailMax} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="Sending…">
-              Send reset link
+            <SubmitButton busy={busy} busyLabel={t("accounts.resend.busy")}>
+              {t("accounts.forgot.submit")}
             </SubmitButton>
           </div>
         </form>
-        <p className="form-footer">
-          Remembered it? <Link to="/sign-in">Sign in</Link>
-        </p>
+        <p className="form-footer">{rich("accounts.forgot.remembered", { link: (chunks) => <Link to="/sign-in">{chunks}</Link> })}</p>
       </div>
     </div>
   );
@@ -48,7 +48,8 @@ const EMAIL_FIELDS = ["email"] as const;
 const RESET_FIELDS = ["password", "confirm"] as const;
 
 export function ResetPasswordPage() {
-  useTitle("Choose a new password");
+  const { t, rich } = useI18n();
+  useTitle(t("accounts.reset.title"));
   const FORM = "reset";
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
@@ -56,30 +57,30 @@ export function ResetPasswordPage() {
   const { signedIn } = useSession();
   const [values, setValues] = useState({ password: "", confirm: "" });
   const { busy, errors, run } = useSubmit(RESET_FIELDS);
-  const labels = { password: "New password", confirm: "New password, again" };
+  const labels = { password: t("accounts.password.new"), confirm: t("accounts.reset.confirm") };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
       const body = check(resetCompleteBody, { token, password: values.password });
-      if (values.confirm !== values.password) throw new ApiError(400, "validation_failed", "The passwords differ.", { confirm: ["Type the same password twice."] });
+      if (values.confirm !== values.password) throw new ApiError(400, "validation_failed", t("accounts.reset.differ"), { confirm: [t("accounts.reset.typeTwice")] });
       const session = await post<SessionView>("/auth/password-reset/complete", body);
       signedIn(session);
-      navigate("/account", { replace: true, state: { flash: "Your new password is set, and you are signed in. Other sessions were signed out." } });
+      navigate("/account", { replace: true, state: { flash: t("accounts.reset.done") } });
     });
   };
   return (
     <div className="wrap narrow">
       <div className="card form-card">
-        <h1>Choose a new password</h1>
+        <h1>{t("accounts.reset.title")}</h1>
         {!token ? (
           <div className="notice notice-warning" role="alert">
-            This link is incomplete. Copy the whole link from the mail, or <Link to="/forgot-password">ask for a new one</Link>.
+            {rich("accounts.reset.incomplete", { link: (chunks) => <Link to="/forgot-password">{chunks}</Link> })}
           </div>
         ) : null}
         <ErrorSummary form={FORM} errors={errors} labels={labels}>
           {errors.fields.token || errors.other.length ? (
             <p>
-              <Link to="/forgot-password">Ask for a new reset link</Link>
+              <Link to="/forgot-password">{t("accounts.reset.askAgain")}</Link>
             </p>
           ) : null}
         </ErrorSummary>
@@ -94,8 +95,8 @@ export function ResetPasswordPage() {
           />
           <TextField form={FORM} name="confirm" label={labels.confirm} type="password" autoComplete="new-password" required value={values.confirm} onChange={(e) => setValues((v) => ({ ...v, confirm: e.target.value }))} error={errors.fields.confirm} />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="Saving…">
-              Set new password
+            <SubmitButton busy={busy} busyLabel={t("common.saving")}>
+              {t("accounts.reset.submit")}
             </SubmitButton>
           </div>
         </form>

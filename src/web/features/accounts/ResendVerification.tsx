@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { post } from "../../app/api.js";
 import { toFormErrors } from "../../app/errors.js";
+import { useI18n } from "../../app/i18n.js";
 
 /** "Send the confirmation link again" for an unverified address. */
 export function ResendVerification({ email, className = "button secondary" }: { email: string; className?: string }) {
-  const [state, setState] = useState<{ busy: boolean; message: string; error: string }>({ busy: false, message: "", error: "" });
+  const { t } = useI18n();
+  const [state, setState] = useState<{ busy: boolean; sent: boolean; error: string }>({ busy: false, sent: false, error: "" });
   return (
     <div className="resend">
       <button
@@ -12,19 +14,19 @@ export function ResendVerification({ email, className = "button secondary" }: { 
         className={className}
         disabled={state.busy}
         onClick={async () => {
-          setState({ busy: true, message: "", error: "" });
+          setState({ busy: true, sent: false, error: "" });
           try {
-            const r = await post<{ message: string }>("/auth/resend-verification", { email });
-            setState({ busy: false, message: r.message, error: "" });
+            await post("/auth/resend-verification", { email });
+            setState({ busy: false, sent: true, error: "" });
           } catch (err) {
-            setState({ busy: false, message: "", error: toFormErrors(err).summary });
+            setState({ busy: false, sent: false, error: toFormErrors(err).summary });
           }
         }}
       >
-        {state.busy ? "Sending…" : "Resend the confirmation link"}
+        {state.busy ? t("accounts.resend.busy") : t("accounts.resend.button")}
       </button>
       <p role="status" className={state.error ? "field-error" : "success-text"}>
-        {state.message || state.error}
+        {state.sent ? t("accounts.resend.sent") : state.error}
       </p>
     </div>
   );

@@ -1,28 +1,29 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { LIMITS, signUpBody, type UserView } from "../../../server/features/accounts/schema.js";
+import { LOCALE_NAMES, LOCALES, type Locale } from "../../../shared/i18n/locales.js";
 import { post } from "../../app/api.js";
 import { ErrorSummary, SelectField, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useSubmit, useTitle } from "../../app/hooks.js";
+import { useI18n } from "../../app/i18n.js";
 import { CheckMailCard } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { ResendVerification } from "./ResendVerification.js";
 import { NewPasswordField } from "./NewPasswordField.js";
+import { ProviderButtons } from "./ProviderPages.js";
 
 const FORM = "sign-up";
 const FIELDS = ["name", "email", "password", "locale"] as const;
-const LABELS = { name: "Your name", email: "Email address", password: "Password", locale: "Language for mail" };
-export const LOCALES = [
-  { value: "en", label: "English" },
-  { value: "de", label: "Deutsch" },
-] as const;
 
 export function SignUpPage() {
-  useTitle("Create an account");
+  const { t, rich, locale } = useI18n();
+  useTitle(t("accounts.signUp.title"));
   const navigate = useNavigate();
   const { user } = useSession();
-  const [values, setValues] = useState({ name: "", email: "", password: "", locale: "en" });
+  // The language the page is read in is the best guess for the mail too.
+  const [values, setValues] = useState<{ name: string; email: string; password: string; locale: Locale }>({ name: "", email: "", password: "", locale });
   const { busy, errors, run } = useSubmit(FIELDS);
+  const labels = { name: t("accounts.signUp.name"), email: t("common.email"), password: t("accounts.signIn.password"), locale: t("accounts.profile.locale") };
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   const onSubmit = (e: FormEvent) => {
@@ -37,54 +38,40 @@ export function SignUpPage() {
   return (
     <div className="wrap narrow">
       <div className="card form-card">
-        <h1>Create an account</h1>
-        <p className="lede">Join the events of your communities: follow calls for participation, propose talks and help organise.</p>
-        {user ? (
-          <Status tone="info">
-            You are signed in as {user.name}. <Link to="/account">Go to your account</Link>.
-          </Status>
-        ) : null}
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+        <h1>{t("accounts.signUp.title")}</h1>
+        <p className="lede">{t("accounts.signUp.lede")}</p>
+        {user ? <Status tone="info">{rich("accounts.signIn.signedInAs", { name: user.name, link: (chunks) => <Link to="/account">{chunks}</Link> })}</Status> : null}
+        <ErrorSummary form={FORM} errors={errors} labels={labels} />
         <form onSubmit={onSubmit} noValidate>
-          <TextField form={FORM} name="name" label={LABELS.name} autoComplete="name" maxLength={LIMITS.nameMax} required value={values.name} onChange={set("name")} error={errors.fields.name} />
-          <TextField form={FORM} name="email" label={LABELS.email} type="email" autoComplete="email" maxLength={LIMITS.emailMax} required value={values.email} onChange={set("email")} error={errors.fields.email} hint="We send a link to confirm it." />
-          <NewPasswordField
-            form={FORM}
-            name="password"
-            label={LABELS.password}
-            value={values.password}
-            onChange={set("password")}
-            error={errors.fields.password}
-            hint={`At least ${LIMITS.passwordMin} characters. A few unrelated words make a strong one.`}
-          />
-          <SelectField form={FORM} name="locale" label={LABELS.locale} options={LOCALES} value={values.locale} onChange={set("locale")} error={errors.fields.locale} />
+          <TextField form={FORM} name="name" label={labels.name} autoComplete="name" maxLength={LIMITS.nameMax} required value={values.name} onChange={set("name")} error={errors.fields.name} />
+          <TextField form={FORM} name="email" label={labels.email} type="email" autoComplete="email" maxLength={LIMITS.emailMax} required value={values.email} onChange={set("email")} error={errors.fields.email} hint={t("accounts.signUp.emailHint")} />
+          <NewPasswordField form={FORM} name="password" label={labels.password} value={values.password} onChange={set("password")} error={errors.fields.password} hint={t("accounts.signUp.passwordHint", { min: LIMITS.passwordMin })} />
+          <SelectField form={FORM} name="locale" label={labels.locale} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} value={values.locale} onChange={set("locale")} error={errors.fields.locale} />
           <div className="form-actions">
-            <SubmitButton busy={busy} busyLabel="Creating your account…">
-              Create account
+            <SubmitButton busy={busy} busyLabel={t("accounts.signUp.busy")}>
+              {t("accounts.signUp.submit")}
             </SubmitButton>
           </div>
         </form>
-        <p className="form-footer">
-          Already have an account? <Link to="/sign-in">Sign in</Link>
-        </p>
+        <ProviderButtons next="/account" />
+        <p className="form-footer">{rich("accounts.signUp.haveAccount", { link: (chunks) => <Link to="/sign-in">{chunks}</Link> })}</p>
       </div>
     </div>
   );
 }
 
 export function CheckMailPage() {
-  useTitle("Check your mail");
+  const { t, rich } = useI18n();
+  useTitle(t("layout.checkMail.title"));
   const location = useLocation();
   const email = (location.state as { email?: string } | null)?.email;
   return (
     <CheckMailCard>
-      <p className="lede">
-        We sent a confirmation link to {email ? <strong>{email}</strong> : "your address"}. Open it to confirm your address and sign in. The link works once.
-      </p>
-      <p>Nothing arrived after a few minutes? Look in your spam folder, or send the link again.</p>
+      <p className="lede">{email ? rich("accounts.checkMail.sentTo", { email: <strong>{email}</strong> }) : t("accounts.checkMail.sent")}</p>
+      <p>{t("accounts.checkMail.nothing")}</p>
       {email ? <ResendVerification email={email} /> : null}
       <p className="form-footer">
-        <Link to="/sign-in">Back to sign in</Link>
+        <Link to="/sign-in">{t("accounts.provider.backToSignIn")}</Link>
       </p>
     </CheckMailCard>
   );

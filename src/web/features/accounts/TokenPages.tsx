@@ -4,6 +4,7 @@ import type { SessionView } from "../../../server/features/accounts/schema.js";
 import { post } from "../../app/api.js";
 import { toFormErrors } from "../../app/errors.js";
 import { useTitle } from "../../app/hooks.js";
+import { t as translate, useI18n } from "../../app/i18n.js";
 import { useSession } from "../../app/session.js";
 import { Loading } from "../../app/layout.js";
 
@@ -27,6 +28,9 @@ function spend(path: string, token: string, signedIn: (s: SessionView) => void):
   return p;
 }
 
+/** A symbol, hidden from screen readers: not text to translate. */
+const CHECK_MARK = "\u2713";
+
 type State = { status: "working" } | { status: "done"; session: SessionView } | { status: "failed"; message: string };
 
 function useSpend(path: string): State {
@@ -36,7 +40,7 @@ function useSpend(path: string): State {
   const [state, setState] = useState<State>({ status: "working" });
   useEffect(() => {
     if (!token) {
-      setState({ status: "failed", message: "This link is incomplete: it has no token. Copy the whole link from the mail." });
+      setState({ status: "failed", message: translate("accounts.links.incomplete") });
       return;
     }
     let live = true;
@@ -54,26 +58,25 @@ function useSpend(path: string): State {
 }
 
 export function VerifyPage() {
+  const { t } = useI18n();
   const state = useSpend("/auth/verify");
-  useTitle(state.status === "done" ? "Address confirmed" : state.status === "failed" ? "Link not valid" : "Confirming your address");
-  if (state.status === "working") return <Loading label="Confirming your address…" />;
-  if (state.status === "failed") return <LinkFailed message={state.message} again={<Link to="/sign-in">Sign in to get a new confirmation link</Link>} />;
+  useTitle(state.status === "done" ? t("accounts.verify.done") : state.status === "failed" ? t("accounts.links.invalidTitle") : t("accounts.verify.working"));
+  if (state.status === "working") return <Loading label={t("accounts.verify.working")} />;
+  if (state.status === "failed") return <LinkFailed message={state.message} again={<Link to="/sign-in">{t("accounts.verify.again")}</Link>} />;
   return (
     <div className="wrap narrow">
       <div className="card form-card">
         <div className="big-icon success" aria-hidden="true">
-          ✓
+          {CHECK_MARK}
         </div>
-        <h1>Address confirmed</h1>
-        <p className="lede">
-          Thank you, {state.session.user?.name}. Your email address is confirmed and you are signed in.
-        </p>
+        <h1>{t("accounts.verify.done")}</h1>
+        <p className="lede">{t("accounts.verify.thanks", { name: state.session.user?.name ?? "" })}</p>
         <p className="button-row">
           <Link to="/" className="button primary">
-            Browse events
+            {t("accounts.verify.browse")}
           </Link>
           <Link to="/account" className="button secondary">
-            Your account
+            {t("accounts.account.title")}
           </Link>
         </p>
       </div>
@@ -82,25 +85,27 @@ export function VerifyPage() {
 }
 
 export function LinkConsumePage() {
+  const { t } = useI18n();
   const state = useSpend("/auth/email-link/consume");
   const navigate = useNavigate();
-  useTitle(state.status === "failed" ? "Link not valid" : "Signing you in");
+  useTitle(state.status === "failed" ? t("accounts.links.invalidTitle") : t("accounts.provider.working"));
   useEffect(() => {
-    if (state.status === "done") navigate("/", { replace: true, state: { flash: `Welcome back, ${state.session.user?.name ?? ""}. You are signed in.` } });
-  }, [state, navigate]);
-  if (state.status === "failed") return <LinkFailed message={state.message} again={<Link to="/sign-in">Ask for a new sign-in link</Link>} />;
-  return <Loading label="Signing you in…" />;
+    if (state.status === "done") navigate("/", { replace: true, state: { flash: t("accounts.signIn.welcome", { name: state.session.user?.name ?? "" }) } });
+  }, [state, navigate, t]);
+  if (state.status === "failed") return <LinkFailed message={state.message} again={<Link to="/sign-in">{t("accounts.links.askSignIn")}</Link>} />;
+  return <Loading label={t("accounts.provider.working")} />;
 }
 
 function LinkFailed({ message, again }: { message: string; again: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="wrap narrow">
       <div className="card form-card">
-        <h1>This link does not work</h1>
+        <h1>{t("accounts.links.failedTitle")}</h1>
         <div className="notice notice-warning" role="alert">
           {message}
         </div>
-        <p>Links from our mails work once and expire after a while. </p>
+        <p>{t("accounts.links.once")}</p>
         <p>{again}</p>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { formatStamp } from "../../app/dates.js";
 import { useLoad, useTitle } from "../../app/hooks.js";
 import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
+import { useSession } from "../../app/session.js";
 
 interface Summary {
   id: number;
@@ -31,26 +32,36 @@ function withCsp(html: string): string {
   return CSP + html;
 }
 
-/** The local development mailbox: mail the instance would have sent, kept here instead. */
+/**
+ * The local development mailbox: mail the instance would have sent, kept here instead. The
+ * instance admin reads all of it; everyone else reads the mail sent to their own confirmed
+ * address (the server narrows the list), since the mailbox holds sign-in links.
+ */
 export function MailboxPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const [box, reload] = useLoad((signal) => get<Mailbox>("/dev/mail", signal), []);
-  const [msg] = useLoad((signal) => (id ? get<Message>(`/dev/mail/${encodeURIComponent(id)}`, signal) : Promise.resolve(null)), [id]);
-  useTitle(box.status === "error" ? null : msg.status === "ok" && msg.data ? t("mailbox.titleWithSubject", { subject: msg.data.subject }) : t("mailbox.title"));
+  const { user, loading } = useSession();
+  const [box, reload] = useLoad((signal) => (user ? get<Mailbox>("/dev/mail", signal) : Promise.resolve(null)), [user?.id]);
+  const [msg] = useLoad((signal) => (user && id ? get<Message>(`/dev/mail/${encodeURIComponent(id)}`, signal) : Promise.resolve(null)), [user?.id, id]);
+  const all = user?.isAdmin ?? false;
+  const title = all || !user ? t("mailbox.title") : t("mailbox.yours.title");
+  useTitle(box.status === "error" ? null : msg.status === "ok" && msg.data ? t("mailbox.titleWithSubject", { subject: msg.data.subject }) : title);
 
-  if (box.status === "loading") return <Loading label={t("mailbox.loading")} />;
+  if (loading || box.status === "loading") return <Loading label={t("mailbox.loading")} />;
+  if (!user) return <SignInToRead />;
   if (box.status === "error") return <PageError error={box.error} what={t("mailbox.notFoundWhat")} />;
-  const { notice, messages, smtpConfigured } = box.data;
+  if (!box.data) return null;
+  const { messages, smtpConfigured } = box.data;
   return (
     <div className="wrap mailbox">
       <div className="dev-banner" role="note" aria-label={t("mailbox.title")}>
         <p className="dev-banner-title">{t("mailbox.banner")}</p>
-        <p>{notice}</p>
+        <p>{t("mailbox.notice")}</p>
+        <p>{all ? t("mailbox.scope.admin") : user.emailVerified ? t("mailbox.scope.yours", { address: user.email }) : t("mailbox.scope.unverified", { address: user.email })}</p>
         {smtpConfigured ? <p>{t("mailbox.smtpNow")}</p> : null}
       </div>
       <div className="mailbox-head">
-        <h1>{t("mailbox.heading")}</h1>
+        <h1>{all ? t("mailbox.heading") : t("mailbox.yours.heading")}</h1>
         <button type="button" className="button secondary small" onClick={reload}>
           {t("common.refresh")}
         </button>
@@ -58,7 +69,7 @@ export function MailboxPage() {
       <div className="mailbox-layout">
         <nav aria-label={t("mailbox.messages")} className="mail-list card">
           {messages.length === 0 ? (
-            <p className="muted">{t("mailbox.empty")}</p>
+            <p className="muted">{all ? t("mailbox.empty") : t("mailbox.yours.empty", { address: user.email })}</p>
           ) : (
             <ul>
               {messages.map((m) => (
@@ -106,6 +117,30 @@ export function MailboxPage() {
             </article>
           ) : null}
         </section>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * For a visitor who is not signed in: whose mail this is, and how to read it. Someone who
+ * has just signed up cannot sign in before confirming, so the page says who can open that
+ * first mail (the instance admin; on the demo, a printed sign-in).
+ */
+function SignInToRead() {
+  const { t } = useI18n();
+  return (
+    <div className="wrap narrow">
+      <div className="card form-card">
+        <h1>{t("mailbox.heading")}</h1>
+        <p>{t("mailbox.signedOut.intro")}</p>
+        <p>{t("mailbox.signedOut.newAccount")}</p>
+        <p className="muted">{t("mailbox.signedOut.demo")}</p>
+        <p>
+          <Link className="button primary" to={`/sign-in?next=${encodeURIComponent("/dev/mail")}`}>
+            {t("layout.nav.signIn")}
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -23,4 +23,13 @@ export default {
   "mailbox.textPart": "Textteil",
   "mailbox.errors.unknownMessage": "Unbekannte Nachricht.",
   "mailbox.errors.messageNotFound": "Diese Nachricht gibt es in Ihrem Postfach nicht.",
+  "mailbox.yours.title": "Ihre Post",
+  "mailbox.yours.heading": "Ihre Post",
+  "mailbox.yours.empty": "Noch keine Post an {address}.",
+  "mailbox.scope.admin": "Als Administrator dieser Instanz sehen Sie die Post an alle Adressen.",
+  "mailbox.scope.yours": "Sie sehen die Post an {address}. Nur der Administrator dieser Instanz sieht die Post an andere Adressen.",
+  "mailbox.scope.unverified": "Post an {address} wird angezeigt, sobald Sie diese Adresse bestätigt haben: Post kann Anmeldelinks enthalten und wird daher nur der Person gezeigt, die die Adresse als ihre eigene nachgewiesen hat.",
+  "mailbox.signedOut.intro": "Diese Instanz hat keinen Mailserver, daher wird die Post, die sie verschickt, hier aufbewahrt. Melden Sie sich an, um die Post an Ihre Adresse zu lesen.",
+  "mailbox.signedOut.newAccount": "Gerade registriert? Bis Ihre Adresse bestätigt ist, kann nur der Administrator dieser Instanz die Bestätigungsmail öffnen: Sie enthält einen Link, der Sie anmeldet.",
+  "mailbox.signedOut.demo": "Auf einer Demo-Instanz gehört der Administrator zu den Anmeldungen, die beim Start des Servers ausgegeben wurden.",
 } satisfies AreaTranslation<typeof en>;

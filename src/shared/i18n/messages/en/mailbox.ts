@@ -21,4 +21,13 @@ export default {
   "mailbox.textPart": "Text part",
   "mailbox.errors.unknownMessage": "Unknown message.",
   "mailbox.errors.messageNotFound": "There is no such message in your mailbox.",
+  "mailbox.yours.title": "Your mail",
+  "mailbox.yours.heading": "Your mail",
+  "mailbox.yours.empty": "No mail to {address} yet.",
+  "mailbox.scope.admin": "As the instance admin you see the mail to every address.",
+  "mailbox.scope.yours": "You see the mail sent to {address}. Only the instance admin sees the mail to other addresses.",
+  "mailbox.scope.unverified": "Mail to {address} is shown once you have confirmed that address: mail can hold sign-in links, so it is shown only to whoever proved the address is theirs.",
+  "mailbox.signedOut.intro": "This instance has no mail server, so the mail it sends is kept here. Sign in to read the mail sent to your address.",
+  "mailbox.signedOut.newAccount": "Just signed up? Until your address is confirmed, only the instance admin can open the confirmation mail: it holds a link that signs you in.",
+  "mailbox.signedOut.demo": "On a demo instance, the sign-ins printed when the server started include the instance admin.",
 };
