@@ -23,14 +23,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/cli/run.js serve` and waits for /readyz. */
-export async function startServer(smtpPort: number): Promise<RunningServer> {
-  const port = await freePort();
+/** Starts `node dist/src/cli/run.js serve` and waits for /readyz; `opts` fix its port or add settings (sign-in providers). */
+export async function startServer(smtpPort: number, opts: { port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), "plenary-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
   // Never inherit a DATABASE_URL: the test owns its data.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const env = { ...inherited, PORT: String(port), HOST: "127.0.0.1", PLENARY_DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PLENARY_URL: baseUrl, LOG_LEVEL: "warn" };
+  const env = { ...inherited, PORT: String(port), HOST: "127.0.0.1", PLENARY_DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PLENARY_URL: baseUrl, LOG_LEVEL: "warn", ...opts.env };
   const child = spawn(process.execPath, [join(root, "dist/src/cli/run.js"), "serve"], {
     cwd: root,
     env,
@@ -111,7 +111,7 @@ export interface BrowserSuite {
  * One SMTP peer, one built server and one Chromium per test file, torn down after it; a
  * failing test leaves a full-page screenshot in /tmp and the server's last output.
  */
-export function useBrowserSuite(): () => BrowserSuite {
+export function useBrowserSuite(serverOptions: Parameters<typeof startServer>[1] = {}): () => BrowserSuite {
   let smtp: SmtpPeer | undefined;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -120,7 +120,7 @@ export function useBrowserSuite(): () => BrowserSuite {
 
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
-    server = await startServer(smtp.port);
+    server = await startServer(smtp.port, serverOptions);
     browser = await launchBrowser();
   });
 

@@ -59,6 +59,7 @@ export async function startTestProvider(opts: { port: number; redirectUri: strin
     // A signing key of its own, as a real provider has (its keys are fetched by openid-client to verify ID tokens).
     jwks: { keys: [{ ...generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }), kid: "test-key", use: "sig", alg: "RS256" }] },
     cookies: { keys: ["test-cookie-key-0123456789abcdef"] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     // ID tokens carry the claims, as most providers' do when asked for the email scope.
     conformIdTokenClaims: false,
   };
