@@ -25,6 +25,9 @@ export const ERROR_STATUS = {
   email_taken: 409,
   // Communities and events
   slug_taken: 409,
+  // Talks on the road and announcements
+  talk_state: 409,
+  announcement_state: 409,
   // Registration
   registration_not_set_up: 404,
   requests_not_open: 409,

@@ -68,6 +68,14 @@ const templates = {
     en: { subject: "Your travel stipend request for {{event}}", body: ["Hello {{name}},", "{{message}}", "{{link}}"] },
     de: { subject: "Ihr Reisekostenzuschuss für {{event}}", body: ["Hallo {{name}},", "{{message}}", "{{link}}"] },
   },
+  "road.approved": {
+    en: { subject: "Your talk “{{title}}” is on the {{community}} calendar", body: ["Hello {{name}},", "the organisers of {{community}} have approved your talk “{{title}}” at {{event}}: it is now on the community's calendar of talks on the road.", "{{note}}", "{{link}}", "After the talk, add the links to your slides and video on the same page."] },
+    de: { subject: "Ihr Vortrag „{{title}}“ steht im Kalender von {{community}}", body: ["Hallo {{name}},", "das Organisationsteam von {{community}} hat Ihren Vortrag „{{title}}“ bei {{event}} angenommen: Er steht jetzt im Kalender der Vorträge unterwegs.", "{{note}}", "{{link}}", "Nach dem Vortrag können Sie auf derselben Seite die Links zu Folien und Video eintragen."] },
+  },
+  "road.rejected": {
+    en: { subject: "Your talk “{{title}}” was not added to the {{community}} calendar", body: ["Hello {{name}},", "the organisers of {{community}} have not added your talk “{{title}}” at {{event}} to the community's calendar.", "{{note}}", "{{link}}"] },
+    de: { subject: "Ihr Vortrag „{{title}}“ wurde nicht in den Kalender von {{community}} aufgenommen", body: ["Hallo {{name}},", "das Organisationsteam von {{community}} hat Ihren Vortrag „{{title}}“ bei {{event}} nicht in den Kalender aufgenommen.", "{{note}}", "{{link}}"] },
+  },
 } satisfies Record<string, Record<Locale, Template>>;
 
 export type TemplateName = keyof typeof templates;
