@@ -1,3 +1,4 @@
+import type { AnnouncementSeed } from "../announcements/index.js";
 import type { RoadTalkSeed } from "../road/index.js";
 
 /** Shape of the demo facts; the seed turns these into rows. Times are local to the event's zone. */
@@ -30,4 +31,6 @@ export interface DemoCommunity {
   events: DemoEvent[];
   /** Talks members gave at the external events above. */
   roadTalks: RoadTalkSeed[];
+  /** The community's news, published. */
+  announcements: AnnouncementSeed[];
 }

@@ -38,6 +38,13 @@ describe("the Xen Project 2014 demo", () => {
     ]);
   });
 
+  it("has the five March 2014 posts under \"Monthly Archives: March 2014\"", async () => {
+    const march = json<{ heading: string; posts: { title: string; tags: string[] }[]; archives: { value: string; count: number }[] }>(await t().app.inject({ method: "GET", url: "/api/v1/communities/xen-project/announcements?month=2014-03" }));
+    expect(march.heading).toBe("Monthly Archives: March 2014");
+    expect(march.posts.map((p) => p.tags[0])).toEqual(["hackathon", "road", "xengt", "releases", "developer-summit"]);
+    expect(march.archives).toEqual([{ value: "2014-03", count: 5 }]);
+  });
+
   it("backs up and restores every row exactly", async () => {
     const before = await backup(t().ctx.database);
     expect(before.tables.events!.length).toBeGreaterThan(0);

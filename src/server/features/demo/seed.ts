@@ -4,6 +4,7 @@ import { communityCount } from "../communities/index.js";
 import { eventBySlugs, importCommunity, type CommunityDocument } from "../events/index.js";
 import { seedRegistrationDemo } from "../registration/index.js";
 import { seedRoadTalks } from "../road/index.js";
+import { seedAnnouncements } from "../announcements/index.js";
 import type { DemoCommunity } from "./data-types.js";
 import { xenProject } from "./xen2014.js";
 
@@ -45,6 +46,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; acc
   });
   await importCommunity(ctx, doc);
   await seedRoadTalks(ctx, xenProject.slug, xenProject.roadTalks);
+  await seedAnnouncements(ctx, xenProject.slug, xenProject.announcements);
   const hackathon = xenProject.events.find((e) => e.kind === "hackathon");
   if (hackathon) await seedRegistrationDemo(ctx, (await eventBySlugs(ctx.db, xenProject.slug, hackathon.slug)).id);
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Programme } from "../../platform/programme.js";
+import { slugify } from "../../../shared/slug.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
@@ -275,14 +276,7 @@ export interface ExternalEventInput {
  */
 export async function createExternalEvent(tx: Db, communityId: string, input: ExternalEventInput): Promise<EventRow> {
   const year = input.startDate.slice(0, 4);
-  const words = input.name
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/, "");
+  const words = slugify(input.name, 48);
   const base = words.includes(year) ? words || "event" : `${words || "event"}-${year}`;
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
 import type { Actor } from "../../platform/permissions.js";
 import { writeAtom } from "../../platform/atom.js";
+import { feedBody, type FeedBody } from "../../platform/http/feed.js";
 import { writeCalendar } from "../../platform/calendar/index.js";
 import { formatInZone } from "../../../shared/time.js";
 import type { CalendarIndex, CalendarIndexes } from "./calendar-index.js";
@@ -9,12 +9,6 @@ import { talkUrl } from "./decide-talk.js";
 import { communityAndPermit, feedUrls, filterQuery, selectTalks } from "./find-talks.js";
 import { LIMITS, type CalendarFilters } from "./schema.js";
 import { zoneOf, type LoadedTalk } from "./talk-views.js";
-
-/** A feed body with its validator, kept while the calendar index it was built from lives. */
-export interface FeedBody {
-  body: string;
-  etag: string;
-}
 
 const FEED_TTL_MS = 60_000;
 const built = new WeakMap<CalendarIndex, Map<string, { feed: FeedBody; expires: number }>>();
@@ -52,7 +46,7 @@ async function cached(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, c
   if (hit && hit.expires > Date.now()) return hit.feed;
   const selected = await selectTalks(ctx, indexes, community, f, { limit: LIMITS.feedMax, offset: 0 });
   const body = write({ ...selected, community });
-  const feed = { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  const feed = feedBody(body);
   forIndex.set(key, { feed, expires: Date.now() + FEED_TTL_MS });
   return feed;
 }

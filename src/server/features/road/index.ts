@@ -10,6 +10,8 @@ import { talkSpeakers, talks } from "./tables.js";
 
 export { seedRoadTalks, type RoadTalkSeed } from "./demo.js";
 export { greatCircleKm } from "./distance.js";
+export { talkTitles } from "./talk-views.js";
+export { talkUrl } from "./decide-talk.js";
 
 export const roadFeature: Feature = {
   name: "road",

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
+import { sendFeed } from "../../platform/http/feed.js";
 import { ATOM_CONTENT_TYPE } from "../../platform/atom.js";
 import { CALENDAR_CONTENT_TYPE } from "../../platform/calendar/index.js";
 import { inCommunity } from "../communities/index.js";
 import { CalendarIndexes } from "./calendar-index.js";
 import { decideTalk } from "./decide-talk.js";
-import { roadAtom, roadCalendar, type FeedBody } from "./feeds.js";
+import { roadAtom, roadCalendar } from "./feeds.js";
 import { getTalk, listProposals, listTalks, myTalks, placeById, searchPlaces } from "./find-talks.js";
 import { proposeTalk, updateTalk, withdrawTalk } from "./propose-talk.js";
 import { recordingsWanted, setRecordings } from "./recordings.js";
 import * as s from "./schema.js";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { UnauthenticatedError } from "../../platform/errors.js";
 import type { Actor, UserActor } from "../../platform/permissions.js";
 
@@ -22,13 +22,6 @@ const signedIn = (a: Actor): UserActor => {
   return a;
 };
 const base = "/api/v1/communities/{community}/road";
-
-/** Sends a feed with its validator; a reader that has this version gets 304. */
-function sendFeed(req: FastifyRequest, reply: FastifyReply, type: string, feed: FeedBody) {
-  reply.header("etag", feed.etag).header("cache-control", "public, max-age=300");
-  if (req.headers["if-none-match"] === feed.etag) return reply.code(304).send();
-  return reply.type(type).send(feed.body);
-}
 
 export function roadRoutes(r: Router, ctx: AppContext): void {
   const indexes = new CalendarIndexes(ctx);

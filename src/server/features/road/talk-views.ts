@@ -110,3 +110,13 @@ export async function talkIdsInState(db: Db, communityId: string, state: TalkRow
     .orderBy(asc(talks.startsAt));
   return rows.map((r) => r.id);
 }
+
+/** Titles of a community's talks by id, for other features that link to a talk (an announcement). */
+export async function talkTitles(db: Db, communityId: string, ids: readonly string[]): Promise<Map<string, { id: string; title: string; state: TalkRow["state"] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: talks.id, title: talks.title, state: talks.state })
+    .from(talks)
+    .where(and(eq(talks.communityId, communityId), inArray(talks.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r]));
+}

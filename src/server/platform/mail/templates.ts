@@ -76,6 +76,14 @@ const templates = {
     en: { subject: "Your talk “{{title}}” was not added to the {{community}} calendar", body: ["Hello {{name}},", "the organisers of {{community}} have not added your talk “{{title}}” at {{event}} to the community's calendar.", "{{note}}", "{{link}}"] },
     de: { subject: "Ihr Vortrag „{{title}}“ wurde nicht in den Kalender von {{community}} aufgenommen", body: ["Hallo {{name}},", "das Organisationsteam von {{community}} hat Ihren Vortrag „{{title}}“ bei {{event}} nicht in den Kalender aufgenommen.", "{{note}}", "{{link}}"] },
   },
+  "announcement.confirm": {
+    en: { subject: "Confirm your subscription to {{community}} announcements", body: ["Hello,", "someone (probably you) asked to receive the announcements of {{community}} at this address. Please confirm by opening this link (valid for 7 days):", "{{link}}", "If you did not ask for this, ignore this message and you will get nothing."] },
+    de: { subject: "Bestätigen Sie Ihr Abonnement der Neuigkeiten von {{community}}", body: ["Hallo,", "jemand (vermutlich Sie) möchte die Neuigkeiten von {{community}} an diese Adresse erhalten. Bitte bestätigen Sie mit diesem Link (7 Tage gültig):", "{{link}}", "Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht; Sie erhalten dann nichts."] },
+  },
+  "announcement.published": {
+    en: { subject: "{{community}}: {{title}}", body: ["{{title}}", "{{summary}}", "{{link}}", "You receive this because you subscribed to the announcements of {{community}}. To stop, open {{unsubscribe}}"] },
+    de: { subject: "{{community}}: {{title}}", body: ["{{title}}", "{{summary}}", "{{link}}", "Sie erhalten diese Nachricht, weil Sie die Neuigkeiten von {{community}} abonniert haben. Abbestellen: {{unsubscribe}}"] },
+  },
 } satisfies Record<string, Record<Locale, Template>>;
 
 export type TemplateName = keyof typeof templates;
