@@ -6,6 +6,7 @@ import { useLoad, useTitle } from "../../app/hooks.js";
 import { Flash, Loading, PageError } from "../../app/layout.js";
 import { KIND_LABEL } from "./kinds.js";
 import { RegistrationCallToAction, useRegistrationOrganiser } from "../registration/EventRegistration.js";
+import { EventAnnouncements } from "../announcements/AnnouncementPages.js";
 
 type Talk = EventDetail["talks"][number];
 
@@ -82,6 +83,7 @@ function EventView({ e }: { e: EventDetail }) {
             </section>
           ) : null}
           <Programme talks={e.talks} timeZone={e.timeZone} kind={e.kind} />
+          <EventAnnouncements community={e.communitySlug} event={e.slug} />
         </div>
         <aside className="event-facts card" aria-labelledby="facts-title">
           <h2 id="facts-title" className="visually-hidden">
