@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/permissions.js";
 import { writeAtom } from "../../platform/atom.js";
 import { feedBody, type FeedBody } from "../../platform/http/feed.js";
 import { writeCalendar } from "../../platform/calendar/index.js";
-import { formatInZone } from "../../../shared/time.js";
+import { formatInstant } from "../../../shared/i18n/format.js";
 import type { CalendarIndex, CalendarIndexes } from "./calendar-index.js";
 import { talkUrl } from "./decide-talk.js";
 import { communityAndPermit, feedUrls, filterQuery, selectTalks } from "./find-talks.js";
@@ -24,7 +24,7 @@ function place(t: LoadedTalk): string {
 
 /** "Thu 27 Mar 2014, 11:30 (America/Los_Angeles)": a talk's time as the venue sees it. */
 function localWhen(t: LoadedTalk): string {
-  return `${formatInZone(t.talk.startsAt, zoneOf(t), { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })} (${zoneOf(t)})`;
+  return formatInstant("en", t.talk.startsAt, zoneOf(t), "long");
 }
 
 function titleOf(f: CalendarFilters, origin: { label: string } | null): string {

@@ -1,0 +1,2 @@
+/** Webhooks: endpoint settings, delivery log and their mails. */
+export default {};
