@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/server/platform/db/index.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
 import { median, table } from "./lib.js";
+import { freePort } from "../src/server/test-support/smtp.js";
 
 export const title = "Talks on the road and announcements: near me over 100,000 talks, Atom feed of 10,000 posts";
 
@@ -88,7 +89,7 @@ export async function run(): Promise<string> {
   const t0 = performance.now();
   await seed(dataDir);
   const seedS = (performance.now() - t0) / 1000;
-  const port = 3950;
+  const port = await freePort();
   const ours = await start("node", ["dist/src/cli/run.js", "serve"], { PLENARY_DATA_DIR: dataDir, PLENARY_DEMO: "false", PLENARY_URL: `http://127.0.0.1:${port}` }, port);
   const base = `http://127.0.0.1:${port}/api/v1/communities/bench`;
   const near = [
@@ -106,7 +107,7 @@ export async function run(): Promise<string> {
   const body = await (await fetch(feedUrl)).text();
   const bodyFile = join(dataDir, "feed.atom");
   writeFileSync(bodyFile, body);
-  const barePort = 3951;
+  const barePort = await freePort();
   const bare = await start("node", ["dist/bench/bare-server.js"], { BARE_BODY_FILE: bodyFile, BARE_PATH: "/api/v1/communities/bench/announcements/feed.atom", BARE_TYPE: "application/atom+xml; charset=utf-8" }, barePort);
   const bareUrl = `http://127.0.0.1:${barePort}/api/v1/communities/bench/announcements/feed.atom`;
   if ((await (await fetch(bareUrl)).text()) !== body) throw new Error("the bare route does not serve the same bytes");

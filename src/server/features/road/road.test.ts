@@ -213,6 +213,17 @@ describe("finding a talk near you", () => {
   });
 });
 
+describe("the OpenAPI document", () => {
+  it("lists every feed as an operation with its media type", async () => {
+    const doc = json<{ paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> }>> }>(await t().app.inject({ method: "GET", url: "/api/v1/openapi.json" }));
+    const media = (path: string) => Object.keys(doc.paths[path]!.get!.responses["200"]!.content!);
+    expect(media("/api/v1/communities/{community}/road/calendar.ics")).toEqual(["text/calendar; charset=utf-8"]);
+    expect(media("/api/v1/communities/{community}/road/feed.atom")).toEqual(["application/atom+xml; charset=utf-8"]);
+    expect(media("/api/v1/communities/{community}/announcements/feed.atom")).toEqual(["application/atom+xml; charset=utf-8"]);
+    expect(media("/api/v1/communities/{community}/announcements/tags/{tag}/feed.atom")).toEqual(["application/atom+xml; charset=utf-8"]);
+  });
+});
+
 describe("the gazetteer", () => {
   it("completes a city from its first letters, biggest first, offline", async () => {
     const res = json<{ places: { id: number; label: string }[]; suggestions: boolean }>(await t().app.inject({ method: "GET", url: "/api/v1/places?q=Munic" }));
