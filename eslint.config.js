@@ -72,11 +72,15 @@ export const NOT_YET_TRANSLATED = {
     "src/web/features/registration/**",
     "src/web/features/events/**",
     "src/web/features/communities/**",
+    "src/web/features/road/**",
+    "src/web/features/announcements/**",
   ],
   server: [
     "src/server/features/registration/**",
     "src/server/features/events/**",
     "src/server/features/communities/**",
+    "src/server/features/road/**",
+    "src/server/features/announcements/**",
   ],
 };
 const READ_PROPS = "{label,hint,busyLabel,submitLabel,what,title,eyebrow,current,placeholder,alt,summary,caption,legend}";

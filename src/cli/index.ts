@@ -131,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       const { DomainError } = await import("../server/platform/errors.js");
       try {
         const r = await withContext(async (ctx) => (await import("../server/features/events/index.js")).importCommunity(ctx, data));
-        console.log(`imported ${r.slug}: ${r.events} events, ${r.talks} talks${r.unknownPeople.length ? `; no account here for ${r.unknownPeople.join(", ")} (their roles were skipped)` : ""}`);
+        console.log(`imported ${r.slug}: ${r.events} events${r.unknownPeople.length ? `; no account here for ${r.unknownPeople.join(", ")} (their roles were skipped)` : ""}`);
         return 0;
       } catch (err) {
         if (err instanceof DomainError) return fail(`import: ${err.message}${err.fields ? "\n" + Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v.join("; ")}`).join("\n") : ""}`);

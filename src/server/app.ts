@@ -34,6 +34,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   installErrorHandler(app);
   reportI18nProblems(ctx.log);
   await app.register(cookie, { secret: ctx.config.sessionSecret });
+  // Mail programs send RFC 8058 one-click unsubscribes as a form; the router validates the fields like any body.
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
 
   const router = new Router(app, ctx, (bucket, key, max, windowSeconds) => hitRateLimit(ctx, bucket, key, max, windowSeconds));
   for (const f of ctx.features) f.routes?.(router, ctx);

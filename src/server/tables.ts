@@ -9,3 +9,5 @@ export * from "./features/accounts/tables.js";
 export * from "./features/communities/tables.js";
 export * from "./features/events/tables.js";
 export * from "./features/registration/tables.js";
+export * from "./features/road/tables.js";
+export * from "./features/announcements/tables.js";

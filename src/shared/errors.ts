@@ -34,6 +34,9 @@ export const ERROR_STATUS = {
   oidc_provider_unavailable: 503,
   // Communities and events
   slug_taken: 409,
+  // Talks on the road and announcements
+  talk_state: 409,
+  announcement_state: 409,
   // Registration
   registration_not_set_up: 404,
   requests_not_open: 409,

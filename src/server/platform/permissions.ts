@@ -28,6 +28,8 @@ export const CAPABILITIES = [
   "registration.view",
   "registration.manage",
   "registration.checkin",
+  "road.review",
+  "announcement.write",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -40,7 +42,7 @@ const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  community_organiser: ["community.update", "community.organisers.manage", "event.create", ...organiserCaps],
+  community_organiser: ["community.update", "community.organisers.manage", "event.create", "road.review", "announcement.write", ...organiserCaps],
   organiser: organiserCaps,
   reviewer: ["event.view_unpublished"],
   speaker: ["event.view_unpublished"],

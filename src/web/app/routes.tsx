@@ -27,6 +27,11 @@ const regSettings = () => import("../features/registration/SettingsPages.js");
 const regMoney = () => import("../features/registration/MoneyPages.js");
 const regCheckin = () => import("../features/registration/CheckinPages.js");
 
+const road = () => import("../features/road/RoadPage.js");
+const roadTalk = () => import("../features/road/TalkPages.js");
+const roadPropose = () => import("../features/road/ProposeTalkPage.js");
+const news = () => import("../features/announcements/AnnouncementPages.js");
+
 const mailbox = page(mail, (m) => m.MailboxPage);
 
 export const routes: RouteObject[] = [
@@ -49,6 +54,18 @@ export const routes: RouteObject[] = [
       { path: "/communities/:community/events/:event/registration/stipends", element: page(regMoney, (m) => m.RegistrationStipendsPage) },
       { path: "/communities/:community/events/:event/registration/attendees", element: page(regCheckin, (m) => m.RegistrationAttendeesPage) },
       { path: "/communities/:community/events/:event/registration/check-in", element: page(regCheckin, (m) => m.RegistrationCheckinPage) },
+      { path: "/communities/:community/road", element: page(road, (m) => m.RoadPage) },
+      { path: "/communities/:community/road/propose", element: page(roadPropose, (m) => m.ProposeTalkPage) },
+      { path: "/communities/:community/road/review", element: page(roadTalk, (m) => () => <m.RoadListPage which="review" />) },
+      { path: "/communities/:community/road/wanted", element: page(roadTalk, (m) => () => <m.RoadListPage which="wanted" />) },
+      { path: "/communities/:community/road/talks/:talk", element: page(roadTalk, (m) => m.TalkPage) },
+      { path: "/communities/:community/announcements", element: page(news, (m) => m.AnnouncementsPage) },
+      { path: "/communities/:community/announcements/new", element: page(news, (m) => m.EditAnnouncementPage) },
+      { path: "/communities/:community/announcements/:post", element: page(news, (m) => m.AnnouncementPage) },
+      { path: "/communities/:community/announcements/:post/edit", element: page(news, (m) => m.EditAnnouncementPage) },
+      { path: "/communities/:community/announcement-drafts", element: page(news, (m) => m.DraftsPage) },
+      { path: "/subscriptions/confirm", element: page(news, (m) => () => <m.SubscriptionPage action="confirm" />) },
+      { path: "/subscriptions/unsubscribe", element: page(news, (m) => () => <m.SubscriptionPage action="unsubscribe" />) },
       { path: "/registration", element: page(applicant, (m) => m.MyRequestsPage) },
       { path: "/registration/verify", element: page(applicant, (m) => m.RegistrationVerifyPage) },
       { path: "/registration/:requestId", element: page(applicant, (m) => m.RequestStatusPage) },

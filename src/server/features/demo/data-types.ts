@@ -1,18 +1,7 @@
-/** Shape of the demo facts; the seed turns these into rows. Times are local to the event's zone. */
-export interface DemoTalk {
-  title: string;
-  /** "YYYY-MM-DDTHH:MM" in the event's time zone, or null when no time was published. */
-  startsLocal: string | null;
-  endsLocal: string | null;
-  room: string | null;
-  /** null where no speaker name was published. */
-  speakerName: string | null;
-  speakerAffiliation: string | null;
-  abstract: string;
-  slidesUrl: string | null;
-  videoUrl: string | null;
-}
+import type { AnnouncementSeed } from "../announcements/index.js";
+import type { RoadTalkSeed } from "../road/index.js";
 
+/** Shape of the demo facts; the seed turns these into rows. Times are local to the event's zone. */
 export interface DemoEvent {
   kind: "hackathon" | "conference" | "external";
   slug: string;
@@ -32,7 +21,6 @@ export interface DemoEvent {
   website: string | null;
   /** ISO date-time with offset, conferences only. */
   cfpClosesAt: string | null;
-  talks: DemoTalk[];
 }
 
 export interface DemoCommunity {
@@ -41,4 +29,8 @@ export interface DemoCommunity {
   description: string;
   website: string | null;
   events: DemoEvent[];
+  /** Talks members gave at the external events above. */
+  roadTalks: RoadTalkSeed[];
+  /** The community's news, published. */
+  announcements: AnnouncementSeed[];
 }

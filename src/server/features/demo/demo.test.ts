@@ -22,6 +22,29 @@ describe("the Xen Project 2014 demo", () => {
     expect(events.filter((e) => e.kind === "external").map((e) => e.startDate)).toEqual(expect.arrayContaining(["2014-03-26"]));
   });
 
+  it("holds the seven road talks of spring 2014 at their published local times, with their speakers", async () => {
+    const { talks } = json<{ talks: { title: string; startsLocal: string; event: { timeZone: string; name: string }; speakers: { name: string; affiliation: string }[]; distanceKm: number | null }[] }>(
+      await t().app.inject({ method: "GET", url: "/api/v1/communities/xen-project/road/talks?when=past&limit=20" }),
+    );
+    const seen = talks.map((x) => [x.startsLocal, x.event.timeZone, x.title, x.speakers.map((s) => [s.name, s.affiliation].filter(Boolean).join(", ")).join("; ")]).reverse();
+    expect(seen).toEqual([
+      ["2014-03-27T11:30", "America/Los_Angeles", "Xen versus Xen Automotive", "Alex Azizam, CTO, GlobalLogic"],
+      ["2014-03-27T14:00", "America/Los_Angeles", "XenGT: A Full GPU Virtualization Solution with Mediated Pass-Through", "Zhiyuan Lv, Software Engineer, Intel"],
+      ["2014-03-27T15:00", "America/Los_Angeles", "PVH: A PV Guest in HVM Container", "Mukesh Rathor, Software Engineer, Oracle"],
+      ["2014-03-27T16:00", "America/Los_Angeles", "Xen Project 4.4: Features and Futures", "Xen Project community manager"],
+      ["2014-04-10T14:20", "America/Denver", "Xen Project 4.4: Features and Futures", "Xen Project community manager"],
+      ["2014-04-10T16:20", "America/Denver", "Using and Understanding Xen CentOS", "Xen Project community manager"],
+      ["2014-04-11T11:45", "America/Denver", "The New Cloud Stack — CloudStack, Xen and GlusterFS", "John Mark Walker, Gluster Community Manager, Red Hat"],
+    ]);
+  });
+
+  it("has the five March 2014 posts under \"Monthly Archives: March 2014\"", async () => {
+    const march = json<{ heading: string; posts: { title: string; tags: string[] }[]; archives: { value: string; count: number }[] }>(await t().app.inject({ method: "GET", url: "/api/v1/communities/xen-project/announcements?month=2014-03" }));
+    expect(march.heading).toBe("Monthly Archives: March 2014");
+    expect(march.posts.map((p) => p.tags[0])).toEqual(["hackathon", "road", "xengt", "releases", "developer-summit"]);
+    expect(march.archives).toEqual([{ value: "2014-03", count: 5 }]);
+  });
+
   it("backs up and restores every row exactly", async () => {
     const before = await backup(t().ctx.database);
     expect(before.tables.events!.length).toBeGreaterThan(0);

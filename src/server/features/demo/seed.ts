@@ -1,9 +1,10 @@
 import type { AppContext } from "../../platform/context.js";
-import { zonedToInstant } from "../../../shared/time.js";
 import { createVerifiedUser } from "../accounts/index.js";
 import { communityCount } from "../communities/index.js";
 import { eventBySlugs, importCommunity, type CommunityDocument } from "../events/index.js";
 import { seedRegistrationDemo } from "../registration/index.js";
+import { seedRoadTalks } from "../road/index.js";
+import { seedAnnouncements } from "../announcements/index.js";
 import type { DemoCommunity } from "./data-types.js";
 import { xenProject } from "./xen2014.js";
 
@@ -17,27 +18,17 @@ export const DEMO_ACCOUNTS = [
   { email: "attendee@example.org", name: "Demo Attendee", role: "attendee of the Hackathon", isAdmin: false },
 ] as const;
 
-/** The demo facts as a community document: local talk times become instants in the event's zone. */
+/** The demo facts as a community document (events and roles; talks and announcements are seeded by their features). */
 export function demoDocument(data: DemoCommunity, organisers: string[], roles: Record<string, { email: string; role: "organiser" | "reviewer" | "speaker" | "attendee" }[]>): CommunityDocument {
   return {
     format: "plenary-community",
     version: 1,
     community: { slug: data.slug, name: data.name, description: data.description, website: data.website },
     organisers,
-    events: data.events.map(({ talks, ...e }) => ({
-      ...e,
-      published: true,
-      talks: talks.map(({ startsLocal, endsLocal, ...t }) => ({
-        ...t,
-        startsAt: startsLocal ? zonedToInstant(startsLocal, e.timeZone).toISOString() : null,
-        endsAt: endsLocal ? zonedToInstant(endsLocal, e.timeZone).toISOString() : null,
-      })),
-      roles: roles[e.kind] ?? [],
-    })),
+    events: data.events.map((e) => ({ ...e, published: true, roles: roles[e.kind] ?? [] })),
   };
 }
 
-/** Seeds the Xen Project demo when the instance has no community yet; returns the logins, or null. */
 /** Seeds the Xen Project demo when the instance has no community yet; returns the logins, or null. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ password: string; accounts: { email: string; role: string }[] } | null> {
   if ((await communityCount(ctx.db)) > 0) return null;
@@ -54,6 +45,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; acc
     hackathon: [{ email: "attendee@example.org", role: "attendee" }],
   });
   await importCommunity(ctx, doc);
+  await seedRoadTalks(ctx, xenProject.slug, xenProject.roadTalks);
+  await seedAnnouncements(ctx, xenProject.slug, xenProject.announcements);
   const hackathon = xenProject.events.find((e) => e.kind === "hackathon");
   if (hackathon) await seedRegistrationDemo(ctx, (await eventBySlugs(ctx.db, xenProject.slug, hackathon.slug)).id);
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };

@@ -6,7 +6,8 @@ export const EVENT_ROLES = ["organiser", "reviewer", "speaker", "attendee"] as c
 
 export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capacityMax: 1_000_000 } as const;
 
-const isoDate = z
+/** A calendar date, YYYY-MM-DD (shared with the road calendar's event fields). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "This is not a calendar date.");
@@ -25,6 +26,8 @@ export const timeZone = z
   }, "Use an IANA time zone such as Europe/London.");
 
 const text = z.string().trim().max(LIMITS.textMax);
+export const latitude = z.number("Enter a latitude in degrees.").min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.");
+export const longitude = z.number("Enter a longitude in degrees.").min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.");
 const url = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(500);
 
 /** Each field once, without defaults: creation adds the defaults, a PATCH must not (a field left out stays as it is). */
@@ -35,8 +38,8 @@ const eventFields = z.object({
   venue: text,
   city: text,
   country: text,
-  latitude: z.number().min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.").nullable(),
-  longitude: z.number().min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.").nullable(),
+  latitude: latitude.nullable(),
+  longitude: longitude.nullable(),
   timeZone,
   startDate: isoDate,
   endDate: isoDate,
@@ -93,17 +96,19 @@ export const listEventsQuery = z
   .strict();
 export type ListEventsQuery = z.infer<typeof listEventsQuery>;
 
-export const talkView = z.object({
-  id: z.uuid(),
+/** An item of the event's programme, whichever feature provides it (see platform/programme.ts). */
+export const programmeItemView = z.object({
+  id: z.string(),
   title: z.string(),
-  startsAt: z.string().nullable(),
+  startsAt: z.string(),
+  /** Null when no end was published. */
   endsAt: z.string().nullable(),
   room: z.string().nullable(),
-  speakerName: z.string().nullable(),
-  speakerAffiliation: z.string().nullable(),
+  speakers: z.array(z.object({ name: z.string(), affiliation: z.string().nullable() })),
   abstract: z.string(),
-  slidesUrl: z.string().nullable(),
-  videoUrl: z.string().nullable(),
+  links: z.array(z.object({ title: z.string(), url: z.string() })),
+  /** The item's own page. */
+  url: z.string(),
 });
 
 export const eventSummary = z.object({
@@ -134,7 +139,7 @@ export const eventDetail = eventSummary.extend({
   capacity: z.number().int().nullable(),
   website: z.string().nullable(),
   cfpClosesAt: z.string().nullable(),
-  talks: z.array(talkView),
+  talks: z.array(programmeItemView),
   /** What the caller may do here, so the web app shows only the buttons that will work. */
   can: z.object({ update: z.boolean(), manageRoles: z.boolean() }),
 });

@@ -1,5 +1,7 @@
 import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
+import type { Programme } from "../../platform/programme.js";
+import { slugify } from "../../../shared/slug.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
@@ -9,7 +11,7 @@ import { findUserByEmail } from "../../platform/auth/index.js";
 import { users } from "../../platform/auth/tables.js";
 import { communityBySlug, communityNames, type CommunityTarget } from "../communities/index.js";
 import type { CreateEventBody, EventDetail, EventSummary, ListEventsQuery, UpdateEventBody } from "./schema.js";
-import { eventRoles, events, talks } from "./tables.js";
+import { eventRoles, events } from "./tables.js";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -109,30 +111,44 @@ export function eventFields(e: EventRow): CreateEventBody {
   };
 }
 
-export function talkView(t: typeof talks.$inferSelect) {
-  return {
-    id: t.id,
-    title: t.title,
-    startsAt: t.startsAt?.toISOString() ?? null,
-    endsAt: t.endsAt?.toISOString() ?? null,
-    room: t.room,
-    speakerName: t.speakerName,
-    speakerAffiliation: t.speakerAffiliation,
-    abstract: t.abstract,
-    slidesUrl: t.slidesUrl,
-    videoUrl: t.videoUrl,
-  };
+/**
+ * The event's programme, from whichever feature owns it (the road calendar for an external
+ * event, the schedule for a conference, the board for a hackathon): the first that has one.
+ */
+async function programmeOf(ctx: AppContext, eventId: string): Promise<Programme | null> {
+  for (const f of ctx.features) {
+    const p = await f.programme?.(ctx, eventId);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** A programme's items as the event page lists them; an end equal to the start is an end nobody published. */
+function programmeItems(p: Programme | null): EventDetail["talks"] {
+  if (!p) return [];
+  const rooms = new Map(p.rooms.map((r) => [r.id, r.name]));
+  return p.items.map((i) => ({
+    id: i.id,
+    title: i.title,
+    startsAt: i.start.toISOString(),
+    endsAt: i.end > i.start ? i.end.toISOString() : null,
+    room: rooms.get(i.roomId) ?? null,
+    speakers: i.persons.map((person) => ({ name: person.name, affiliation: person.affiliation })),
+    abstract: i.abstract,
+    links: i.links,
+    url: i.url,
+  }));
 }
 
 export async function getEvent(ctx: AppContext, { event: e, communitySlug, permit }: EventTarget): Promise<EventDetail> {
-  const [names, programme] = await Promise.all([communityNames(ctx.db, [e.communityId]), ctx.db.select().from(talks).where(eq(talks.eventId, e.id)).orderBy(asc(talks.startsAt), asc(talks.title))]);
+  const [names, programme] = await Promise.all([communityNames(ctx.db, [e.communityId]), programmeOf(ctx, e.id)]);
   return {
     id: e.id,
     communitySlug,
     communityName: names.get(e.communityId)?.name ?? "",
     ...eventFields(e),
     descriptionHtml: renderMarkdown(e.description),
-    talks: programme.map(talkView),
+    talks: programmeItems(programme),
     can: { update: permit.can("event.update"), manageRoles: permit.can("event.roles.manage") },
   };
 }
@@ -238,4 +254,37 @@ export async function forgetRoles(tx: Db, userId: string): Promise<void> {
 
 export async function eventsByIds(db: Db, ids: readonly string[]): Promise<EventRow[]> {
   return ids.length ? db.select().from(events).where(inArray(events.id, [...new Set(ids)])) : [];
+}
+
+/** What the road calendar knows of a conference elsewhere when a member's talk there is approved. */
+export interface ExternalEventInput {
+  name: string;
+  website: string | null;
+  venue: string;
+  city: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * Creates a published `external` event in the caller's transaction, at the first free
+ * address made from its name and year ("kubecon-2030", "kubecon-2030-2", …).
+ */
+export async function createExternalEvent(tx: Db, communityId: string, input: ExternalEventInput): Promise<EventRow> {
+  const year = input.startDate.slice(0, 4);
+  const words = slugify(input.name, 48);
+  const base = words.includes(year) ? words || "event" : `${words || "event"}-${year}`;
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const [e] = await tx
+      .insert(events)
+      .values({ ...input, communityId, kind: "external", slug, published: true })
+      .onConflictDoNothing()
+      .returning();
+    if (e) return e;
+  }
 }

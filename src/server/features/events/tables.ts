@@ -50,28 +50,3 @@ export const eventRoles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.eventId, t.userId, t.role] }), index("event_roles_user_idx").on(t.userId)],
 );
-
-/**
- * A talk on an event's programme. For `external` events these are the talks community
- * members give at other conferences; speakers are display text because most of them
- * have no account here.
- */
-export const talks = pgTable(
-  "talks",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
-    title: text("title").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }),
-    endsAt: timestamp("ends_at", { withTimezone: true }),
-    room: text("room"),
-    speakerName: text("speaker_name"),
-    speakerAffiliation: text("speaker_affiliation"),
-    abstract: text("abstract").notNull().default(""),
-    slidesUrl: text("slides_url"),
-    videoUrl: text("video_url"),
-  },
-  (t) => [index("talks_event_idx").on(t.eventId, t.startsAt)],
-);

@@ -63,7 +63,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[], info: { vers
       parameters: [...parameters(def.params, "path"), ...parameters(def.query, "query")],
       responses: {
         [String(def.status ?? (def.response === null ? 204 : 200))]:
-          def.response === null ? { description: "Done" } : { description: "Success", content: { "application/json": { schema: jsonSchema(def.response, "output") } } },
+          def.response === null ? { description: "Done" } : { description: "Success", content: { [def.produces ?? "application/json"]: { schema: jsonSchema(def.response, "output") } } },
         ...Object.fromEntries([...errors].sort().map((s) => [String(s), { $ref: `#/components/responses/E${s}` }])),
       },
     };
@@ -93,14 +93,15 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** A readable reference page, rendered here so it needs no script from elsewhere. */
 export function referencePage(doc: Record<string, unknown>): string {
-  const paths = doc.paths as Record<string, Record<string, { operationId: string; summary: string; description: string; tags: string[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; responses: Record<string, { content?: { "application/json": { schema: unknown } } }> }>>;
+  const paths = doc.paths as Record<string, Record<string, { operationId: string; summary: string; description: string; tags: string[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
   const byTag = new Map<string, string[]>();
   for (const [path, ops] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(ops)) {
       const params = op.parameters.map((p) => `<li><code>${esc(p.name)}</code> (${p.in}${p.required ? ", required" : ""})</li>`).join("");
       const body = op.requestBody ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(op.requestBody.content["application/json"].schema, null, 2))}</pre></details>` : "";
       const ok = Object.entries(op.responses).find(([s]) => s.startsWith("2"));
-      const res = ok?.[1].content ? `<details><summary>Response ${ok[0]}</summary><pre>${esc(JSON.stringify(ok[1].content["application/json"].schema, null, 2))}</pre></details>` : "";
+      const [mediaType, media] = Object.entries(ok?.[1].content ?? {})[0] ?? [];
+      const res = ok && media ? `<details><summary>Response ${ok[0]} (${esc(mediaType!)})</summary><pre>${esc(JSON.stringify(media.schema, null, 2))}</pre></details>` : "";
       const html = `<section id="${esc(op.operationId)}"><h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3><p>${esc(op.summary)} ${esc(op.description)}</p>${params ? `<ul>${params}</ul>` : ""}${body}${res}<p class="codes">Responses: ${Object.keys(op.responses).join(", ")}</p></section>`;
       const tag = op.tags[0] ?? "other";
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);

@@ -49,6 +49,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   body?: B;
   /** Documented success response; `null` for 204. */
   response: R | null;
+  /** Media type of a success response that is not JSON (a feed); the handler sends it. */
+  produces?: string;
   status?: number;
   /** Error statuses the operation can answer with, for the OpenAPI document. */
   errors?: number[];

@@ -11,6 +11,8 @@ export interface MailRequest {
   locale?: string;
   vars: MailVars;
   meta?: Record<string, unknown>;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on mail to subscribers. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function enqueueMail(db: Db, host: string, req: MailRequest): Promi
   const { subject, text, html } = render(req.template, req.locale ?? "en", req.vars);
   const [row] = await db
     .insert(outbox)
-    .values({ messageId: `<${randomUUID()}@${host}>`, to: req.to, subject, text, html, template: req.template, meta: req.meta ?? {} })
+    .values({ messageId: `<${randomUUID()}@${host}>`, to: req.to, subject, text, html, template: req.template, meta: req.meta ?? {}, headers: req.headers ?? {} })
     .returning({ id: outbox.id });
   return row!.id;
 }

@@ -26,6 +26,8 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    /** Extra headers sent as given (List-Unsubscribe for mail to subscribers). */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
   },
   (t) => [index("mail_outbox_due_idx").on(t.state, t.nextAttemptAt)],
 );

@@ -11,6 +11,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }
 
 export interface Transport {
@@ -34,7 +35,7 @@ export async function smtpTransport(url: string): Promise<Transport> {
   const t = nodemailer.createTransport(url);
   return {
     async send(m) {
-      await t.sendMail({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await t.sendMail({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers ?? {} });
     },
     close: () => t.close(),
   };
@@ -55,6 +56,7 @@ interface Claimed {
   subject: string;
   text_body: string;
   html_body: string;
+  headers: Record<string, string> | null;
   attempts: number;
 }
 
@@ -132,13 +134,13 @@ export class MailWorker {
            or (state = 'sending' and claimed_until < ${now.toISOString()}::timestamptz)
         order by id limit ${this.opts.batch ?? 20}
         for update skip locked)
-      returning id, message_id, to_address, subject, text_body, html_body, attempts`)) as unknown as { rows: Claimed[] };
+      returning id, message_id, to_address, subject, text_body, html_body, headers, attempts`)) as unknown as { rows: Claimed[] };
     return res.rows.map((r) => ({ ...r, id: Number(r.id) }));
   }
 
   private async sendOne(row: Claimed): Promise<boolean> {
     try {
-      await this.transport.send({ messageId: row.message_id, from: this.ctx.config.mailFrom, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      await this.transport.send({ messageId: row.message_id, from: this.ctx.config.mailFrom, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, headers: row.headers ?? {} });
     } catch (err) {
       const failed = row.attempts >= MAX_ATTEMPTS;
       await this.ctx.db

@@ -89,13 +89,19 @@ export function CommunityPage() {
               </a>
             </p>
           ) : null}
-          {canManage ? (
-            <p className="button-row">
+          <p className="button-row">
+            <Link to={`/communities/${c.slug}/road`} className="button secondary">
+              Talks on the road
+            </Link>
+            <Link to={`/communities/${c.slug}/announcements`} className="button secondary">
+              Announcements
+            </Link>
+            {canManage ? (
               <Link to={`/communities/${c.slug}/new-event`} className="button primary">
                 Create an event
               </Link>
-            </p>
-          ) : null}
+            ) : null}
+          </p>
         </div>
       </section>
       <div className="wrap community-layout">

@@ -6,6 +6,7 @@ import { useLoad, useTitle } from "../../app/hooks.js";
 import { Flash, Loading, PageError } from "../../app/layout.js";
 import { KIND_LABEL } from "./kinds.js";
 import { RegistrationCallToAction, useRegistrationOrganiser } from "../registration/EventRegistration.js";
+import { EventAnnouncements } from "../announcements/AnnouncementPages.js";
 
 type Talk = EventDetail["talks"][number];
 
@@ -82,6 +83,7 @@ function EventView({ e }: { e: EventDetail }) {
             </section>
           ) : null}
           <Programme talks={e.talks} timeZone={e.timeZone} kind={e.kind} />
+          <EventAnnouncements community={e.communitySlug} event={e.slug} />
         </div>
         <aside className="event-facts card" aria-labelledby="facts-title">
           <h2 id="facts-title" className="visually-hidden">
@@ -234,26 +236,29 @@ function TalkItem({ t, timeZone }: { t: Talk; timeZone: string }) {
         {t.room ? <span className="talk-room">{t.room}</span> : null}
       </div>
       <div className="talk-body">
-        <h4 className="talk-title">{t.title}</h4>
-        {t.speakerName ? (
+        <h4 className="talk-title">
+          <a href={t.url}>{t.title}</a>
+        </h4>
+        {t.speakers.length ? (
           <p className="talk-speaker">
-            {t.speakerName}
-            {t.speakerAffiliation ? <span className="affiliation">, {t.speakerAffiliation}</span> : null}
+            {t.speakers.map((p, i) => (
+              <span key={i}>
+                {i > 0 ? "; " : null}
+                {p.name}
+                {p.affiliation ? <span className="affiliation">, {p.affiliation}</span> : null}
+              </span>
+            ))}
           </p>
         ) : null}
         {t.abstract ? <p className="talk-abstract">{t.abstract}</p> : null}
-        {t.slidesUrl || t.videoUrl ? (
+        {t.links.length ? (
           <p className="talk-links">
-            {t.slidesUrl ? (
-              <a href={t.slidesUrl} rel="noopener noreferrer">
-                Slides<span className="visually-hidden"> for {t.title}</span>
+            {t.links.map((l) => (
+              <a key={l.url} href={l.url} rel="noopener noreferrer">
+                {l.title}
+                <span className="visually-hidden"> ({t.title})</span>
               </a>
-            ) : null}
-            {t.videoUrl ? (
-              <a href={t.videoUrl} rel="noopener noreferrer">
-                Video<span className="visually-hidden"> of {t.title}</span>
-              </a>
-            ) : null}
+            ))}
           </p>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 import type { UnionToIntersection } from "../../catalogue.js";
 import type { AREAS as EN } from "../en/index.js";
 import accounts from "./accounts.js";
+import announcements from "./announcements.js";
 import common from "./common.js";
 import communities from "./communities.js";
 import errors from "./errors.js";
@@ -10,11 +11,13 @@ import layout from "./layout.js";
 import mailbox from "./mailbox.js";
 import platform from "./platform.js";
 import registration from "./registration.js";
+import road from "./road.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
 export const AREAS = {
   accounts,
+  announcements,
   common,
   communities,
   errors,
@@ -23,6 +26,7 @@ export const AREAS = {
   mailbox,
   platform,
   registration,
+  road,
   validation,
   webhooks,
 } satisfies Record<keyof typeof EN, unknown>;

@@ -7,6 +7,7 @@
  */
 import type { UnionToIntersection } from "../../catalogue.js";
 import accounts from "./accounts.js";
+import announcements from "./announcements.js";
 import common from "./common.js";
 import communities from "./communities.js";
 import errors from "./errors.js";
@@ -15,11 +16,13 @@ import layout from "./layout.js";
 import mailbox from "./mailbox.js";
 import platform from "./platform.js";
 import registration from "./registration.js";
+import road from "./road.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
 export const AREAS = {
   accounts,
+  announcements,
   common,
   communities,
   errors,
@@ -28,6 +31,7 @@ export const AREAS = {
   mailbox,
   platform,
   registration,
+  road,
   validation,
   webhooks,
 };
