@@ -9,6 +9,7 @@ import { ping } from "./platform/db/index.js";
 import { installErrorHandler } from "./platform/http/errors.js";
 import { openApiDocument, referencePage } from "./platform/http/openapi.js";
 import { Router } from "./platform/http/route.js";
+import { webhookRegistry } from "./platform/webhooks/registry.js";
 import { repoRoot, webDistDir } from "./platform/paths.js";
 
 export interface BuiltApp {
@@ -46,7 +47,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     }
   });
 
-  const doc = openApiDocument(router.routes, { version, baseUrl: ctx.config.baseUrl });
+  const doc = openApiDocument(router.routes, { version, baseUrl: ctx.config.baseUrl }, webhookRegistry(ctx.features).list());
   const reference = referencePage(doc);
   app.get("/api/v1/openapi.json", async () => doc);
   app.get("/api/v1/docs", async (_req, reply) => reply.type("text/html; charset=utf-8").send(reference));

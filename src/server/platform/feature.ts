@@ -2,6 +2,7 @@ import type { AppContext } from "./context.js";
 import type { Db } from "./db/index.js";
 import type { Router } from "./http/route.js";
 import type { RoleResolver } from "./permissions.js";
+import type { WebhookEventType } from "./webhooks/registry.js";
 
 /**
  * What a feature area gives the composition layer (`src/server/features.ts`). The platform
@@ -20,4 +21,6 @@ export interface Feature {
   onAccountDeleted?(ctx: AppContext, tx: Db, userId: string): Promise<void>;
   /** Long-running work (scheduled jobs) started with the server and stopped on shutdown. */
   background?(ctx: AppContext): { stop(): Promise<void> };
+  /** The webhook event types this feature emits (`emitWebhook`), with their payload schemas. */
+  webhooks?: readonly WebhookEventType[];
 }

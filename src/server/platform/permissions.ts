@@ -27,6 +27,8 @@ export const CAPABILITIES = [
   "registration.view",
   "registration.manage",
   "registration.checkin",
+  "webhooks.view",
+  "webhooks.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -39,7 +41,7 @@ const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  community_organiser: ["community.update", "community.organisers.manage", "event.create", ...organiserCaps],
+  community_organiser: ["community.update", "community.organisers.manage", "event.create", "webhooks.view", "webhooks.manage", ...organiserCaps],
   organiser: organiserCaps,
   reviewer: ["event.view_unpublished"],
   speaker: ["event.view_unpublished"],

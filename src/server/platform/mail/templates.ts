@@ -68,6 +68,10 @@ const templates = {
     en: { subject: "Your travel stipend request for {{event}}", body: ["Hello {{name}},", "{{message}}", "{{link}}"] },
     de: { subject: "Ihr Reisekostenzuschuss für {{event}}", body: ["Hallo {{name}},", "{{message}}", "{{link}}"] },
   },
+  "webhooks.endpoint-disabled": {
+    en: { subject: "Webhook endpoint disabled for {{community}}", body: ["Hello,", "the webhook endpoint {{url}} of {{community}} has been disabled: deliveries to it kept failing for more than a day. The last answer was: {{lastError}}", "No events are sent to it until an organiser enables it again; the deliveries that were waiting are kept and go out, in order, once it is enabled.", "{{link}}"] },
+    de: { subject: "Webhook-Endpunkt für {{community}} deaktiviert", body: ["Hallo,", "der Webhook-Endpunkt {{url}} von {{community}} wurde deaktiviert: Zustellungen an ihn schlugen über einen Tag lang fehl. Die letzte Antwort war: {{lastError}}", "Bis ein Organisator ihn wieder aktiviert, werden keine Ereignisse an ihn gesendet; die wartenden Zustellungen bleiben erhalten und gehen nach der Aktivierung in ihrer Reihenfolge hinaus.", "{{link}}"] },
+  },
 } satisfies Record<string, Record<Locale, Template>>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,26 @@
+import type { AppContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+import { enqueueMail } from "../../platform/mail/outbox.js";
+import type { EndpointRow } from "../../platform/webhooks/worker.js";
+import { communityNames, organiserEmails } from "../communities/index.js";
+
+/**
+ * The worker's `onDisabled` hook: in the transaction that disabled an endpoint after its
+ * last retry failed, each organiser of the community gets a mail naming the endpoint, the
+ * last answer and a link to its page. Written to the outbox, so it exists exactly when the
+ * endpoint is disabled.
+ */
+export async function mailOrganisersOfDisabledEndpoint(ctx: AppContext, tx: Db, endpoint: EndpointRow, lastError: string): Promise<number> {
+  const community = (await communityNames(tx, [endpoint.communityId])).get(endpoint.communityId);
+  const emails = await organiserEmails(tx, endpoint.communityId);
+  if (!community || emails.length === 0) {
+    ctx.log.warn({ endpointId: endpoint.id }, "webhook endpoint disabled, and its community has no organiser to tell");
+    return 0;
+  }
+  const link = `${ctx.config.baseUrl}/communities/${community.slug}/webhooks/${endpoint.id}`;
+  const host = new URL(ctx.config.baseUrl).hostname;
+  for (const to of emails) {
+    await enqueueMail(tx, host, { to, template: "webhooks.endpoint-disabled", vars: { community: community.name, url: endpoint.url, lastError, link, linkLabel: "Open the endpoint" }, meta: { endpointId: endpoint.id } });
+  }
+  return emails.length;
+}
