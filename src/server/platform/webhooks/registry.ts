@@ -71,9 +71,9 @@ export class WebhookRegistry {
     return t;
   }
 
-  /** In a stable order: by name. */
+  /** In the order the features list them: a feature lists its types in the order things happen. */
   list(): WebhookEventType[] {
-    return [...this.byType.values()].sort((a, b) => a.type.localeCompare(b.type));
+    return [...this.byType.values()];
   }
 
   subscribable(): WebhookEventType[] {

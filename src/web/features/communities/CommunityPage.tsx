@@ -94,6 +94,9 @@ export function CommunityPage() {
               <Link to={`/communities/${c.slug}/new-event`} className="button primary">
                 Create an event
               </Link>
+              <Link to={`/communities/${c.slug}/webhooks`} className="button secondary">
+                Webhooks
+              </Link>
             </p>
           ) : null}
         </div>
