@@ -17,6 +17,7 @@ const sections: Record<string, () => Promise<Section>> = {
   "solvers-assign": () => import("./solvers-assign.js"),
   "solvers-timetable": () => import("./solvers-timetable.js"),
   registration: () => import("./registration.js"),
+  webhooks: () => import("./webhooks.js"),
 };
 
 // npm runs scripts from the package root, whether this runs compiled or under tsx.

@@ -213,34 +213,44 @@ export class WebhookWorker {
     };
     const r = await postWebhook(endpoint.url, headers, body, { policy: this.policy, resolve: this.opts.resolve ?? systemResolve, timeoutMs: this.timeoutMs });
     const attempts = delivery.attempts + 1;
-    const last = { attempts, lastAttemptAt: startedAt, lastStatus: r.status, lastDurationMs: r.durationMs, lastError: r.error };
     const retryIn = r.ok ? null : retryDelaySeconds(attempts);
-    let mails = 0;
-    await this.ctx.db.transaction(async (tx) => {
-      await this.record(tx, delivery.id, startedAt, r);
-      if (r.ok) {
-        await tx.update(webhookDeliveries).set({ ...last, state: "delivered", deliveredAt: this.ctx.now() }).where(eq(webhookDeliveries.id, delivery.id));
-      } else if (retryIn !== null) {
-        await tx.update(webhookDeliveries).set({ ...last, nextAttemptAt: new Date(this.ctx.now().getTime() + retryIn * 1000) }).where(eq(webhookDeliveries.id, delivery.id));
-      } else {
-        // The last attempt failed too: the delivery is given up and the endpoint switched off, in one step with the mail.
-        const now = this.ctx.now();
-        await tx.update(webhookDeliveries).set({ ...last, state: "failed" }).where(eq(webhookDeliveries.id, delivery.id));
-        const [off] = await tx
-          .update(webhookEndpoints)
-          .set({ state: "disabled", disabledReason: "failing", disabledAt: now, updatedAt: now })
-          .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.state, "enabled")))
-          .returning();
-        if (off && this.opts.onDisabled) mails = await this.opts.onDisabled(tx, off, r.error ?? "no answer");
-      }
-    });
+    if (retryIn === null && !r.ok) await this.giveUp(endpoint, delivery, startedAt, r);
+    else {
+      const now = this.ctx.now();
+      const state = r.ok ? "delivered" : "pending";
+      const nextAttemptAt = r.ok ? delivery.nextAttemptAt : new Date(now.getTime() + retryIn! * 1000);
+      // One statement for the attempt and the delivery (the common case): no BEGIN/COMMIT round trips per delivery.
+      await this.ctx.db.execute(sql`
+        with attempt as (
+          insert into webhook_attempts (delivery_id, attempted_at, status, duration_ms, error, response)
+          values (${delivery.id}, ${startedAt.toISOString()}::timestamptz, ${r.status}, ${r.durationMs}, ${r.error}, ${r.response}))
+        update webhook_deliveries set state = ${state}, attempts = ${attempts}, last_attempt_at = ${startedAt.toISOString()}::timestamptz,
+          last_status = ${r.status}, last_duration_ms = ${r.durationMs}, last_error = ${r.error},
+          delivered_at = ${r.ok ? now.toISOString() : null}::timestamptz, next_attempt_at = ${nextAttemptAt.toISOString()}::timestamptz
+        where id = ${delivery.id}`);
+    }
     if (!r.ok) this.ctx.log.warn({ endpointId: endpoint.id, deliveryId: delivery.id, attempts, status: r.status, error: r.error, disabled: retryIn === null }, "webhook not delivered");
-    if (mails) await this.ctx.bus.publish(MAIL_QUEUED);
     return r.ok;
   }
 
-  private async record(tx: Db, deliveryId: string, attemptedAt: Date, r: AttemptResult): Promise<void> {
-    await tx.insert(webhookAttempts).values({ deliveryId, attemptedAt, status: r.status, durationMs: r.durationMs, error: r.error, response: r.response });
+  /** The last attempt failed too: the delivery is given up and the endpoint switched off, in one transaction with the mail. */
+  private async giveUp(endpoint: EndpointRow, delivery: DeliveryRow, startedAt: Date, r: AttemptResult): Promise<void> {
+    let mails = 0;
+    await this.ctx.db.transaction(async (tx) => {
+      const now = this.ctx.now();
+      await tx.insert(webhookAttempts).values({ deliveryId: delivery.id, attemptedAt: startedAt, status: r.status, durationMs: r.durationMs, error: r.error, response: r.response });
+      await tx
+        .update(webhookDeliveries)
+        .set({ state: "failed", attempts: delivery.attempts + 1, lastAttemptAt: startedAt, lastStatus: r.status, lastDurationMs: r.durationMs, lastError: r.error })
+        .where(eq(webhookDeliveries.id, delivery.id));
+      const [off] = await tx
+        .update(webhookEndpoints)
+        .set({ state: "disabled", disabledReason: "failing", disabledAt: now, updatedAt: now })
+        .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.state, "enabled")))
+        .returning();
+      if (off && this.opts.onDisabled) mails = await this.opts.onDisabled(tx, off, r.error ?? "no answer");
+    });
+    if (mails) await this.ctx.bus.publish(MAIL_QUEUED);
   }
 
   private async releaseAll(): Promise<void> {
