@@ -38,4 +38,24 @@ describe("the architecture's import rules", () => {
     expect(found.join("\n")).toMatch(/no-restricted-paths: .*only the shared contracts/);
     expect(await ruleIds("src/web/app/right-way.ts", `import { eventParams } from "../../server/features/events/schema.js";\nexport const x = eventParams;\n`)).toEqual([]);
   });
+
+});
+
+describe("the translation rules", () => {
+  it("refuse text people read written as a literal in JSX, and accept it from the catalogue", async () => {
+    const file = "src/web/app/wrong-way.tsx";
+    const head = `import { useI18n } from "./i18n.js";\nexport function X() {\n  const { t } = useI18n();\n  return `;
+    for (const jsx of [`<p>Sign in</p>`, `<p>{"Sign in"}</p>`, `<p>{t("layout.nav.signIn")}{true ? "Yes" : ""}</p>`, `<button aria-label="Close" />`, `<Field label="Your name" />`]) {
+      expect((await ruleIds(file, `${head}${jsx};\n}\n`)).join("\n"), jsx).toMatch(/formatjs\/no-literal-string-in-jsx/);
+    }
+    expect(await ruleIds(file, `${head}<p className="x" aria-label={t("layout.nav.main")}>{t("layout.nav.signIn")}</p>;\n}\n`)).toEqual([]);
+  });
+
+  it("refuse prose in a domain error's message, and accept a catalogue message", async () => {
+    const file = "src/server/platform/wrong-way.ts";
+    const head = `import { ConflictError, NotFoundError } from "./errors.js";\nimport { msg } from "../../shared/i18n/catalogue.js";\n`;
+    expect((await ruleIds(file, `${head}export const e = new NotFoundError("That role");\n`)).join("\n")).toMatch(/no-restricted-syntax: Error messages come from the catalogue/);
+    expect((await ruleIds(file, `${head}export const e = (s: string) => new ConflictError("slug_taken", \`Taken: \${s}\`);\n`)).join("\n")).toMatch(/no-restricted-syntax/);
+    expect(await ruleIds(file, `${head}export const e = (slug: string) => [new ConflictError("slug_taken", msg("errors.forbidden"), { slug: [msg("errors.notFound")] }, { slug }), new NotFoundError()];\n`)).toEqual([]);
+  });
 });

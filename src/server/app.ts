@@ -7,6 +7,9 @@ import type { AppContext } from "./platform/context.js";
 import { hitRateLimit } from "./platform/auth/index.js";
 import { ping } from "./platform/db/index.js";
 import { installErrorHandler } from "./platform/http/errors.js";
+import { localisedPages, pageLocale, reportI18nProblems } from "./platform/http/locale.js";
+import { NotFoundError } from "./platform/errors.js";
+import { msg } from "../shared/i18n/catalogue.js";
 import { openApiDocument, referencePage } from "./platform/http/openapi.js";
 import { Router } from "./platform/http/route.js";
 import { webhookRegistry } from "./platform/webhooks/registry.js";
@@ -30,6 +33,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
+  reportI18nProblems(ctx.log);
   await app.register(cookie, { secret: ctx.config.sessionSecret });
 
   const router = new Router(app, ctx, (bucket, key, max, windowSeconds) => hitRateLimit(ctx, bucket, key, max, windowSeconds));
@@ -57,13 +61,14 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   if (serveWeb) {
     await app.register(fastifyStatic, { root: webDistDir, prefix: "/", wildcard: false, index: false, maxAge: "1h", immutable: false });
   }
-  const indexHtml = serveWeb ? readFileSync(webIndex, "utf8") : undefined;
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || req.method !== "GET" || !indexHtml) {
-      return reply.code(404).send({ error: { code: "not_found", message: `No such address: ${req.method} ${req.url.split("?")[0]}` } });
+  const pages = serveWeb ? localisedPages(readFileSync(webIndex, "utf8")) : undefined;
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith("/api/") || req.method !== "GET" || !pages) {
+      throw new NotFoundError(msg("errors.noSuchAddress", { method: req.method, path: req.url.split("?")[0] }));
     }
-    // Every other page is the web app's: it routes on the client.
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
+    // Every other page is the web app's: it routes on the client, in the language the page is served in.
+    const locale = await pageLocale(ctx, req);
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "Cookie, Accept-Language").header("content-language", locale).send(pages[locale]);
   });
 
   return { app, router, setDraining: () => (draining = true) };

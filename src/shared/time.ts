@@ -1,7 +1,8 @@
 /**
  * Wall-clock time in an IANA zone ↔ instants, without a date library: the offset of a
  * zone at an instant is read from Intl, and a local time is resolved by correcting a
- * first guess with the offset found there (twice, which settles DST edges).
+ * first guess with the offset found there (twice, which settles DST edges). Showing times to
+ * people, in their language, is src/shared/i18n/format.ts.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -47,9 +48,4 @@ export function zonedToInstant(local: string, timeZone: string): Date {
   let guess = naive - offsetMinutes(new Date(naive), timeZone) * 60000;
   guess = naive - offsetMinutes(new Date(guess), timeZone) * 60000;
   return new Date(guess);
-}
-
-/** Formats an instant as the event's local wall-clock time, e.g. "Thu 29 May, 09:30". */
-export function formatInZone(instant: Date | string, timeZone: string, opts: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, ...opts }).format(typeof instant === "string" ? new Date(instant) : instant);
 }

@@ -2,6 +2,7 @@ import type { AppContext } from "./context.js";
 import type { Db } from "./db/index.js";
 import type { Router } from "./http/route.js";
 import type { RoleResolver } from "./permissions.js";
+import type { Programme } from "./programme.js";
 import type { WebhookEventType } from "./webhooks/registry.js";
 
 /**
@@ -19,6 +20,12 @@ export interface Feature {
    * refuse by throwing a DomainError, or anonymise what the feature keeps about the person.
    */
   onAccountDeleted?(ctx: AppContext, tx: Db, userId: string): Promise<void>;
+  /**
+   * The event's published programme, if this feature owns it (the schedule feature for a
+   * conference, the unconference feature for a hackathon's board); null otherwise. The
+   * schedule outputs (schedule.xml, schedule.json, iCalendar, CSV) are written from it.
+   */
+  programme?(ctx: AppContext, eventId: string): Promise<Programme | null>;
   /** Long-running work (scheduled jobs) started with the server and stopped on shutdown. */
   background?(ctx: AppContext): { stop(): Promise<void> };
   /** The webhook event types this feature emits (`emitWebhook`), with their payload schemas. */

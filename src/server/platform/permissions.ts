@@ -1,5 +1,6 @@
 import type { AppContext } from "./context.js";
 import type { Db } from "./db/index.js";
+import type { Text } from "../../shared/i18n/catalogue.js";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.js";
 
 /**
@@ -57,7 +58,8 @@ export interface Scope {
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; id: string; email: string; name: string; isAdmin: boolean; via: "session" | "token" };
+  /** `locale`: the account's language, which its requests' errors and pages are in. */
+  | { kind: "user"; id: string; email: string; name: string; isAdmin: boolean; locale: string; via: "session" | "token" };
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
 export const anonymous: Actor = { kind: "anonymous" };
@@ -92,7 +94,7 @@ export class Permit {
   }
 
   /** For what must not be disclosed (an unpublished event): 404 to whoever lacks the capability. */
-  requireOrHide(capability: Capability, what: string): this {
+  requireOrHide(capability: Capability, what: Text): this {
     if (!this.can(capability)) throw new NotFoundError(what);
     return this;
   }

@@ -1,34 +1,27 @@
-import { formatInZone, instantToZonedLocal, zonedToInstant } from "../../shared/time.js";
+import { formatDate, formatDateRange as rangeIn, formatInstant, formatStamp as stampIn } from "../../shared/i18n/format.js";
+import { instantToZonedLocal, zonedToInstant } from "../../shared/time.js";
+import { pageLocale } from "./i18n.js";
 
 /**
- * Calendar dates (YYYY-MM-DD, no zone: an event's dates are the venue's days) and
- * instants shown in an event's zone. Pure helpers, tested in dates.test.ts.
+ * Calendar dates (YYYY-MM-DD, no zone: an event's dates are the venue's days) and instants
+ * shown in an event's zone, in the page's language: the shared Intl helpers
+ * (src/shared/i18n/format.ts, which the server's mails use too) bound to the page locale.
+ * Pure apart from that, tested in dates.test.ts.
  */
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-function parts(iso: string): { y: number; m: number; d: number } {
-  const [y, m, d] = iso.split("-").map(Number);
-  return { y: y ?? 1970, m: (m ?? 1) - 1, d: d ?? 1 };
-}
-
-/** "29–30 May 2014", "30 May – 2 June 2014", "29 Dec 2014 – 2 Jan 2015", "29 May 2014". */
+/** "29–30 May 2014", "30 May – 2 June 2014", "29. Dezember 2014 – 2. Januar 2015". */
 export function formatDateRange(start: string, end: string, opts: { short?: boolean } = {}): string {
-  const months = opts.short ? MONTHS_SHORT : MONTHS;
-  const a = parts(start);
-  const b = parts(end);
-  if (start === end || end < start) return `${a.d} ${months[a.m]} ${a.y}`;
-  if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d} ${months[a.m]} ${a.y}`;
-  if (a.y === b.y) return `${a.d} ${months[a.m]} – ${b.d} ${months[b.m]} ${b.y}`;
-  return `${a.d} ${months[a.m]} ${a.y} – ${b.d} ${months[b.m]} ${b.y}`;
+  return rangeIn(pageLocale(), start, end, opts.short ? "short" : "long");
 }
 
-/** "Thursday 29 May 2014". */
+/** "Thursday, 29 May 2014". */
 export function formatLongDate(iso: string): string {
-  const { y, m, d } = parts(iso);
-  return `${WEEKDAYS[new Date(Date.UTC(y, m, d)).getUTCDay()]} ${d} ${MONTHS[m]} ${y}`;
+  return formatDate(pageLocale(), iso, "weekday");
+}
+
+/** "May", "Mai": the month of a calendar date, abbreviated. */
+export function formatMonthShort(iso: string): string {
+  return formatDate(pageLocale(), iso, "monthShort");
 }
 
 /** Today's date as YYYY-MM-DD in the viewer's zone. */
@@ -39,8 +32,8 @@ export function todayIso(now: Date = new Date()): string {
 
 /** The day before a YYYY-MM-DD date. */
 export function dayBefore(iso: string): string {
-  const { y, m, d } = parts(iso);
-  return new Date(Date.UTC(y, m, d - 1)).toISOString().slice(0, 10);
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
 }
 
 /** An instant → the value of a datetime-local input, as wall-clock time in `timeZone`. */
@@ -58,15 +51,14 @@ export function localInputToInstant(local: string, timeZone: string): string | n
   }
 }
 
-/** "Friday 2 May 2014, 23:59" — an instant as the event's venue sees it. */
+/** "Friday, 2 May 2014 at 23:59 (America/Chicago)": an instant as the event's venue sees it, the zone named. */
 export function formatDeadline(instant: string, timeZone: string): string {
-  const local = instantToLocalInput(instant, timeZone);
-  return `${formatLongDate(local.slice(0, 10))}, ${local.slice(11, 16)}`;
+  return formatInstant(pageLocale(), instant, timeZone, "long");
 }
 
-/** "09:30" in the event's zone. */
+/** "09:30" in the event's zone (for lists of one day's times, under a heading that names the zone). */
 export function formatTime(instant: string, timeZone: string): string {
-  return formatInZone(instant, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return formatInstant(pageLocale(), instant, timeZone, "time", { zone: false });
 }
 
 /** The event-local calendar day of an instant, YYYY-MM-DD. */
@@ -76,5 +68,5 @@ export function localDay(instant: string, timeZone: string): string {
 
 /** "24 Nov 2026, 21:58" in the viewer's zone (for mail and tokens). */
 export function formatStamp(instant: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(instant));
+  return stampIn(pageLocale(), instant);
 }

@@ -1,10 +1,13 @@
 /**
  * Turning API errors (and client-side schema checks) into what a form shows: one message
- * per field, tied to its input, and a summary for the top of the form. Pure, so it is tested
- * without a browser.
+ * per field, tied to its input, and a summary for the top of the form, in the page's
+ * language (the server already answers in it). Pure apart from that, so it is tested without
+ * a browser.
  */
 
 import type { ClientErrorCode, ErrorCode } from "../../shared/errors.js";
+import { issueMessage, type IssueLike } from "../../shared/i18n/zod.js";
+import { knows, t, text } from "./i18n.js";
 
 export type { ErrorCode };
 
@@ -40,9 +43,9 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     const { code, message, fields, ...details } = e as ApiErrorBody;
     return new ApiError(status, code, message, isFieldMap(fields) ? fields : {}, details);
   }
-  if (status === 0) return new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
-  if (status >= 500) return new ApiError(status, "internal", "Something went wrong on the server. Please try again.");
-  return new ApiError(status, "unexpected", `The server answered ${status}.`);
+  if (status === 0) return new ApiError(0, "network", t("errors.client.network"));
+  if (status >= 500) return new ApiError(status, "internal", t("errors.client.server"));
+  return new ApiError(status, "unexpected", t("errors.client.unexpected", { status }));
 }
 
 function isFieldMap(v: unknown): v is Record<string, string[]> {
@@ -89,31 +92,27 @@ export function toFormErrors(err: unknown, known: readonly string[] = []): FormE
   if (err instanceof ApiError) {
     const { fields, other } = mapFieldErrors(err.fields, known);
     const n = Object.keys(fields).length;
-    const summary = err.code === "validation_failed" && n > 0 ? (n === 1 ? "One field needs attention." : `${n} fields need attention.`) : err.message;
+    const summary = err.code === "validation_failed" && n > 0 ? t("errors.form.fieldsNeedAttention", { count: n }) : err.message;
     return { summary, fields, other, code: err.code };
   }
-  return { summary: err instanceof Error && err.message ? err.message : "Something went wrong.", fields: {}, other: [] };
+  return { summary: err instanceof Error && err.message ? err.message : t("errors.client.failed"), fields: {}, other: [] };
 }
 
-/** Issues as zod reports them (structural type, so this file does not import zod). */
-export interface IssueLike {
-  path: readonly PropertyKey[];
-  message: string;
-}
+export type { IssueLike } from "../../shared/i18n/zod.js";
 
-/** Client-side schema check → the same `fields` shape the API sends. */
+/** Client-side schema check → the same `fields` shape the API sends, in the page's language. */
 export function issuesToFields(issues: readonly IssueLike[]): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "body";
+    const message = text(issueMessage(issue, knows));
     const list = (fields[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
+    if (!list.includes(message)) list.push(message);
   }
   return fields;
 }
 
 /** A local validation failure, shaped like the server's. */
 export function validationError(issues: readonly IssueLike[]): ApiError {
-  const fields = issuesToFields(issues);
-  return new ApiError(400, "validation_failed", "Some fields need attention.", fields);
+  return new ApiError(400, "validation_failed", t("errors.form.someFields"), issuesToFields(issues));
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { hasErrors, type FormErrors } from "./errors.js";
+import { useI18n } from "./i18n.js";
 
 /** The id an input gets inside a form, so the error summary can link to it. */
 export const fieldId = (form: string, name: string) => `${form}-${name}`;
@@ -10,6 +11,7 @@ export const fieldId = (form: string, name: string) => `${form}-${name}`;
  */
 export function ErrorSummary({ form, errors, labels, children }: { form: string; errors: FormErrors; labels: Record<string, string>; children?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useI18n();
   const show = hasErrors(errors);
   useEffect(() => {
     if (show) ref.current?.focus();
@@ -21,13 +23,13 @@ export function ErrorSummary({ form, errors, labels, children }: { form: string;
   const entries = Object.entries(errors.fields).sort(([a], [b]) => rank(a) - rank(b));
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form}-error-title`}>
-      <h2 id={`${form}-error-title`}>{errors.summary || "There is a problem"}</h2>
+      <h2 id={`${form}-error-title`}>{errors.summary || t("errors.form.title")}</h2>
       {entries.length > 0 || errors.other.length > 0 ? (
         <ul>
           {entries.map(([name, message]) => (
             <li key={name}>
               <a href={`#${fieldId(form, name)}`} onClick={(e) => focusField(e, fieldId(form, name))}>
-                {labels[name] ?? name}: {message}
+                {t("errors.form.fieldMessage", { field: labels[name] ?? name, message })}
               </a>
             </li>
           ))}
@@ -68,6 +70,7 @@ function useFieldIds(form: string, name: string, hint: unknown, error: unknown) 
 }
 
 function Shell({ id, hintId, errorId, label, hint, error, className, children }: { id: string; hintId?: string | undefined; errorId?: string | undefined; label: ReactNode; hint?: ReactNode; error?: string | undefined; className?: string | undefined; children: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className={`field${error ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
       <label htmlFor={id}>{label}</label>
@@ -78,7 +81,7 @@ function Shell({ id, hintId, errorId, label, hint, error, className, children }:
       ) : null}
       {error ? (
         <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t("common.errorPrefix")} </span>
           {error}
         </p>
       ) : null}
@@ -149,9 +152,10 @@ export function CheckboxField({ form, name, label, hint, error, className, ...re
 }
 
 export function SubmitButton({ busy, children, busyLabel, className = "button primary" }: { busy: boolean; children: ReactNode; busyLabel?: string; className?: string }) {
+  const { t } = useI18n();
   return (
     <button type="submit" className={className} disabled={busy} aria-busy={busy || undefined}>
-      {busy ? (busyLabel ?? "Working…") : children}
+      {busy ? (busyLabel ?? t("common.working")) : children}
     </button>
   );
 }

@@ -1,12 +1,16 @@
 import type { z } from "zod";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { LOCALISED } from "../../shared/i18n/zod.js";
 import { noErrors, toFormErrors, validationError, type ApiError, type FormErrors } from "./errors.js";
+
+/** The product's name is the same in every language. */
+export const PRODUCT_NAME = "Plenary";
 
 /** Sets document.title for the page: "Sign in · Plenary"; `null` leaves it to a child (an error page). */
 export function useTitle(title: string | undefined | null): void {
   useEffect(() => {
     if (title === null) return;
-    document.title = title ? `${title} · Plenary` : "Plenary";
+    document.title = title ? `${title} · ${PRODUCT_NAME}` : PRODUCT_NAME;
   }, [title]);
 }
 
@@ -63,9 +67,9 @@ export function useSubmit(known: readonly string[]) {
   return { busy, errors, setErrors, run };
 }
 
-/** safeParse with a shared schema; throws the server-shaped validation error on failure. */
+/** safeParse with a shared schema; throws the server-shaped validation error, in the page's language, on failure. */
 export function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, LOCALISED);
   if (!r.success) throw validationError(r.error.issues);
   return r.data;
 }

@@ -1,10 +1,15 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { LOCALE_NAMES, LOCALES } from "../../shared/i18n/locales.js";
 import { useSession } from "./session.js";
 import { ApiError } from "./errors.js";
-import { useTitle } from "./hooks.js";
+import { PRODUCT_NAME, useTitle } from "./hooks.js";
+import { T, useI18n } from "./i18n.js";
+
+const ENVELOPE = "\u2709";
 
 export function Layout() {
+  const { t } = useI18n();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
@@ -21,7 +26,7 @@ export function Layout() {
   return (
     <div className="page">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("layout.skipToContent")}
       </a>
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1}>
@@ -32,28 +37,62 @@ export function Layout() {
       <footer className="site-footer">
         <div className="wrap footer-inner">
           <p>
-            <strong>Plenary</strong> — events for open-source communities.
+            <T id="layout.footer.tagline" />
           </p>
-          <nav aria-label="Footer">
+          <nav aria-label={t("layout.footer.nav")}>
             <ul>
               <li>
-                <Link to="/communities">Communities</Link>
+                <Link to="/communities">{t("layout.footer.communities")}</Link>
               </li>
               <li>
-                <a href="/api/v1/docs">API reference</a>
+                <a href="/api/v1/docs">{t("layout.footer.api")}</a>
               </li>
               <li>
-                <Link to="/dev/mail">Local mailbox</Link>
+                <Link to="/dev/mail">{t("layout.footer.mailbox")}</Link>
               </li>
             </ul>
           </nav>
+          <LanguageSwitcher />
         </div>
       </footer>
     </div>
   );
 }
 
+/**
+ * The footer's language switcher: each language in its own name and its own `lang`, the
+ * current one marked. It saves the choice (cookie, and the account when signed in) and
+ * redraws the page in it without a reload.
+ */
+function LanguageSwitcher() {
+  const { t, locale, switchLocale } = useI18n();
+  return (
+    <nav aria-labelledby="language-switcher-title" className="language-switcher">
+      <h2 id="language-switcher-title" className="language-title">
+        {t("layout.language.label")}
+      </h2>
+      <ul>
+        {LOCALES.map((l) => (
+          <li key={l}>
+            {l === locale ? (
+              <span lang={l} aria-current="true" className="language-current">
+                <span aria-hidden="true">{LOCALE_NAMES[l]}</span>
+                <span className="visually-hidden">{t("layout.language.current", { language: LOCALE_NAMES[l] })}</span>
+              </span>
+            ) : (
+              <button type="button" lang={l} className="link-button" onClick={() => void switchLocale(l)}>
+                {LOCALE_NAMES[l]}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function Header() {
+  const { t } = useI18n();
   const { user, loading } = useSession();
   const { pathname } = useLocation();
   // Event pages live under /communities/…, but belong to "Events" in the navigation.
@@ -61,23 +100,23 @@ function Header() {
   return (
     <header className="site-header">
       <div className="wrap header-inner">
-        <Link to="/" className="brand" aria-label="Plenary, home">
+        <Link to="/" className="brand" aria-label={t("layout.brandHome")}>
           <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
             <rect width="32" height="32" rx="8" />
             <circle cx="16" cy="16" r="7" />
           </svg>
-          <span>Plenary</span>
+          <span>{PRODUCT_NAME}</span>
         </Link>
-        <nav aria-label="Main" className="main-nav">
+        <nav aria-label={t("layout.nav.main")} className="main-nav">
           <ul>
             <li>
               <NavLink to="/" end className={({ isActive }) => (isActive || onEvent ? "active" : "")} aria-current={pathname === "/" || onEvent ? "page" : undefined}>
-                Events
+                {t("layout.nav.events")}
               </NavLink>
             </li>
             <li>
               <NavLink to="/communities" className={({ isActive }) => (isActive && !onEvent ? "active" : "")} aria-current={pathname.startsWith("/communities") && !onEvent ? "page" : undefined}>
-                Communities
+                {t("layout.nav.communities")}
               </NavLink>
             </li>
             {loading ? null : user ? (
@@ -87,11 +126,11 @@ function Header() {
             ) : (
               <>
                 <li>
-                  <NavLink to="/sign-in">Sign in</NavLink>
+                  <NavLink to="/sign-in">{t("layout.nav.signIn")}</NavLink>
                 </li>
                 <li>
                   <Link to="/sign-up" className="button small primary">
-                    Sign up
+                    {t("layout.nav.signUp")}
                   </Link>
                 </li>
               </>
@@ -104,6 +143,7 @@ function Header() {
 }
 
 function AccountMenu({ name }: { name: string }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const { signOut } = useSession();
   const navigate = useNavigate();
@@ -138,27 +178,27 @@ function AccountMenu({ name }: { name: string }) {
           {initials(name)}
         </span>
         <span className="account-name">{name}</span>
-        <span className="visually-hidden"> — account menu</span>
+        <span className="visually-hidden"> {t("layout.account.menu")}</span>
         <svg className="chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
           <path d="M2.5 4.5 6 8l3.5-3.5" />
         </svg>
       </button>
       <ul id="account-menu-list" className="account-menu-list" hidden={!open}>
         <li>
-          <Link to="/account">Your account</Link>
+          <Link to="/account">{t("layout.account.yours")}</Link>
         </li>
         <li>
-          <Link to="/dev/mail">Local mailbox</Link>
+          <Link to="/dev/mail">{t("layout.account.mailbox")}</Link>
         </li>
         <li>
           <button
             type="button"
             onClick={async () => {
               await signOut();
-              navigate("/", { state: { flash: "You are signed out." } });
+              navigate("/", { state: { flash: t("layout.account.signedOut") } });
             }}
           >
-            Sign out
+            {t("layout.account.signOut")}
           </button>
         </li>
       </ul>
@@ -172,31 +212,43 @@ function initials(name: string): string {
 }
 
 /** Loading placeholder that screen readers announce once. */
-export function Loading({ label = "Loading…" }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
   return (
     <div className="wrap loading" role="status">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t("common.loading")}
     </div>
   );
 }
 
-/** A whole-page failure: not found, not allowed, or the server is unreachable. */
-export function PageError({ error, what = "This page" }: { error: Error; what?: string }) {
+/**
+ * A whole-page failure: not found, not allowed, or the server is unreachable. `what` names
+ * what was not found, in the page's language ("This event", "Diese Veranstaltung").
+ */
+export function PageError({ error, what }: { error: Error; what?: string }) {
+  const { t } = useI18n();
   const status = error instanceof ApiError ? error.status : 0;
-  const title = status === 404 ? `${what} was not found` : status === 401 ? "Sign in to see this page" : status === 403 ? "You do not have access to this page" : "Something went wrong";
+  const title =
+    status === 404
+      ? t("layout.pageError.notFound", { what: what ?? t("layout.pageError.thisPage") })
+      : status === 401
+        ? t("layout.pageError.signIn")
+        : status === 403
+          ? t("layout.pageError.forbidden")
+          : t("layout.pageError.failed");
   useTitle(title);
   return (
     <div className="wrap narrow page-error">
       <h1>{title}</h1>
-      <p>{status === 404 ? "It may have been moved, unpublished or never existed." : error.message}</p>
+      <p>{status === 404 ? t("layout.pageError.notFoundHint") : error.message}</p>
       <p>
         {status === 401 ? (
           <Link className="button primary" to={`/sign-in?next=${encodeURIComponent(window.location.pathname)}`}>
-            Sign in
+            {t("layout.nav.signIn")}
           </Link>
         ) : (
-          <Link to="/">Back to events</Link>
+          <Link to="/">{t("layout.pageError.backToEvents")}</Link>
         )}
       </p>
     </div>
@@ -204,13 +256,14 @@ export function PageError({ error, what = "This page" }: { error: Error; what?: 
 }
 
 export function NotFound() {
-  useTitle("Page not found");
+  const { t } = useI18n();
+  useTitle(t("layout.notFound.title"));
   return (
     <div className="wrap narrow page-error">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address.</p>
+      <h1>{t("layout.notFound.title")}</h1>
+      <p>{t("layout.notFound.text")}</p>
       <p>
-        <Link to="/">Back to events</Link>
+        <Link to="/">{t("layout.pageError.backToEvents")}</Link>
       </p>
     </div>
   );
@@ -230,13 +283,14 @@ export function Flash() {
 
 /** The page shown after we mailed someone a link they must open: what was sent, then `children`. */
 export function CheckMailCard({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="wrap narrow">
       <div className="card form-card">
         <div className="big-icon" aria-hidden="true">
-          ✉
+          {ENVELOPE}
         </div>
-        <h1>Check your mail</h1>
+        <h1>{t("layout.checkMail.title")}</h1>
         {children}
       </div>
     </div>

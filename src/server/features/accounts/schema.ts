@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../../../shared/i18n/locales.js";
 
 /** Limits shared by the API and the web forms. */
 export const LIMITS = {
@@ -17,7 +18,7 @@ export const password = z
 export const displayName = z.string().trim().min(1, "Enter your name.").max(LIMITS.nameMax);
 const token = z.string().min(10, "This link is not valid.").max(200);
 
-export const signUpBody = z.object({ email, name: displayName, password, locale: z.enum(["en", "de"]).default("en") }).strict();
+export const signUpBody = z.object({ email, name: displayName, password, locale: z.enum(LOCALES).default("en") }).strict();
 export type SignUpBody = z.infer<typeof signUpBody>;
 
 export const signInBody = z.object({ email, password: z.string().min(1, "Enter your password.").max(LIMITS.passwordMax) }).strict();
@@ -32,7 +33,7 @@ export type TokenBody = z.infer<typeof tokenBody>;
 export const resetCompleteBody = z.object({ token, password }).strict();
 export type ResetCompleteBody = z.infer<typeof resetCompleteBody>;
 
-export const updateAccountBody = z.object({ name: displayName.optional(), locale: z.enum(["en", "de"]).optional() }).strict();
+export const updateAccountBody = z.object({ name: displayName.optional(), locale: z.enum(LOCALES).optional() }).strict();
 export type UpdateAccountBody = z.infer<typeof updateAccountBody>;
 
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(LIMITS.passwordMax), newPassword: password }).strict();

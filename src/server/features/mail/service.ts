@@ -4,9 +4,10 @@ import { NotFoundError, UnauthenticatedError } from "../../platform/errors.js";
 import { users } from "../../platform/auth/tables.js";
 import { localMailbox } from "../../platform/mail/tables.js";
 import { permitFor, type Actor } from "../../platform/permissions.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
 import type { MailboxQuery } from "./schema.js";
 
-const NOTICE = "Local development mailbox: no SMTP server is configured, so mail Plenary would send is kept here instead of being delivered. Set SMTP_URL to deliver real mail.";
 
 const summary = (m: typeof localMailbox.$inferSelect) => ({ id: m.id, to: m.to, from: m.from, subject: m.subject, receivedAt: m.receivedAt.toISOString() });
 
@@ -24,7 +25,8 @@ async function readableBy(ctx: AppContext, actor: Actor): Promise<SQL | undefine
   return sql`lower(${localMailbox.to}) = lower(${u.email})`;
 }
 
-export async function listMailbox(ctx: AppContext, actor: Actor, q: MailboxQuery) {
+/** `locale`: the language of the notice, the caller's. */
+export async function listMailbox(ctx: AppContext, actor: Actor, q: MailboxQuery, locale: string) {
   const mine = await readableBy(ctx, actor);
   const rows = await ctx.db
     .select()
@@ -32,13 +34,13 @@ export async function listMailbox(ctx: AppContext, actor: Actor, q: MailboxQuery
     .where(and(mine, q.to ? ilike(localMailbox.to, `%${q.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined))
     .orderBy(desc(localMailbox.id))
     .limit(q.limit);
-  return { notice: NOTICE, smtpConfigured: Boolean(ctx.config.smtpUrl), messages: rows.map(summary) };
+  return { notice: translator(locale).t("mailbox.notice"), smtpConfigured: Boolean(ctx.config.smtpUrl), messages: rows.map(summary) };
 }
 
 export async function getMessage(ctx: AppContext, actor: Actor, id: number) {
   const mine = await readableBy(ctx, actor);
   const [m] = await ctx.db.select().from(localMailbox).where(and(eq(localMailbox.id, id), mine));
   // Someone else's message is "not found", not "forbidden": ids are not probed.
-  if (!m) throw new NotFoundError("Message");
+  if (!m) throw new NotFoundError(msg("mailbox.errors.messageNotFound"));
   return { ...summary(m), text: m.text, html: m.html };
 }

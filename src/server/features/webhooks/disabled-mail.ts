@@ -20,7 +20,7 @@ export async function mailOrganisersOfDisabledEndpoint(ctx: AppContext, tx: Db, 
   const link = `${ctx.config.baseUrl}/communities/${community.slug}/webhooks/${endpoint.id}`;
   const host = new URL(ctx.config.baseUrl).hostname;
   for (const to of emails) {
-    await enqueueMail(tx, host, { to, template: "webhooks.endpoint-disabled", vars: { community: community.name, url: endpoint.url, lastError, link, linkLabel: "Open the endpoint" }, meta: { endpointId: endpoint.id } });
+    await enqueueMail(tx, host, { to, template: "webhooks.endpoint-disabled", vars: { community: community.name, url: endpoint.url, lastError, link }, meta: { endpointId: endpoint.id } });
   }
   return emails.length;
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/index.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { DomainError, RateLimitedError } from "../errors.js";
 import type { Actor } from "../permissions.js";
 import { anonymous } from "../permissions.js";
@@ -82,18 +83,18 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
   if (auth?.startsWith("Bearer ")) {
     const token = auth.slice(7).trim();
     const [row] = await ctx.db
-      .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, tokenId: apiTokens.id })
+      .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale, tokenId: apiTokens.id })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(users.deletedAt)));
-    if (!row) throw new DomainError("invalid_token", "The API token is not valid (revoked or mistyped).");
+    if (!row) throw new DomainError("invalid_token", msg("errors.invalidToken"));
     await ctx.db.update(apiTokens).set({ lastUsedAt: ctx.now() }).where(eq(apiTokens.id, row.tokenId));
-    resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "token" }, csrfToken: null };
+    resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, locale: row.locale, via: "token" }, csrfToken: null };
   } else {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const [row] = await ctx.db
-        .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, csrfToken: sessions.csrfToken })
+        .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale, csrfToken: sessions.csrfToken })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, ctx.now()), isNull(users.deletedAt)));
@@ -101,15 +102,20 @@ export async function resolveCaller(ctx: AppContext, req: FastifyRequest): Promi
         if (unsafeMethods.has(req.method)) {
           const sent = req.headers[CSRF_HEADER];
           if (typeof sent !== "string" || !safeEqual(sent, row.csrfToken)) {
-            throw new DomainError("csrf_failed", "This request did not carry the page's security token. Reload the page and try again.");
+            throw new DomainError("csrf_failed", msg("errors.csrfFailed"));
           }
         }
-        resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "session" }, csrfToken: row.csrfToken };
+        resolved = { actor: { kind: "user", id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, locale: row.locale, via: "session" }, csrfToken: row.csrfToken };
       }
     }
   }
   cache.set(req, resolved);
   return resolved;
+}
+
+/** The caller, if this request has resolved it already (no query): what the request's locale is read from. */
+export function resolvedCaller(req: FastifyRequest): Resolved | undefined {
+  return cache.get(req);
 }
 
 export async function actorOf(ctx: AppContext, req: FastifyRequest): Promise<Actor> {

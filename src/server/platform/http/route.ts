@@ -6,6 +6,11 @@ import type { Actor, Capability, Permit } from "../permissions.js";
 import { UnauthenticatedError } from "../errors.js";
 import { actorOf } from "../auth/index.js";
 import { RawJson } from "../cache.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import { issueMessage, LOCALISED } from "../../../shared/i18n/zod.js";
+
+const english = translator("en");
 
 /**
  * What a guarded operation acts on (an event, a community), resolved once per request with
@@ -58,21 +63,23 @@ export interface RegisteredRoute {
   def: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 }
 
+/** A Zod error as field messages, each rendered later in the locale of whoever reads it. */
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || (prefix ?? "body");
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(issueMessage(issue, (id) => english.has(id)));
   }
   return fields;
 }
 
+const INVALID = { body: "errors.invalidBody", query: "errors.invalidQuery", params: "errors.invalidParams" } as const;
+
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.infer<T> {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, LOCALISED);
   if (r.success) return r.data;
   const fields = fieldErrors(r.error, where === "body" ? undefined : where);
-  const what = where === "body" ? "The request" : where === "query" ? "The query string" : "The address";
-  throw new ValidationError(`${what} has ${Object.keys(fields).length === 1 ? "an invalid field" : "invalid fields"}.`, fields);
+  throw new ValidationError(msg(INVALID[where], { count: Object.keys(fields).length }), fields);
 }
 
 const empty = z.object({}).passthrough();

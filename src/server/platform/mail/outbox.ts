@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/index.js";
 import { outbox } from "./tables.js";
-import { render, type TemplateName } from "./templates.js";
+import { render, type MailVars, type TemplateName } from "./templates.js";
 
 export const MAIL_QUEUED = "mail.queued";
 
@@ -9,7 +9,7 @@ export interface MailRequest {
   to: string;
   template: TemplateName;
   locale?: string;
-  vars: Record<string, string>;
+  vars: MailVars;
   meta?: Record<string, unknown>;
 }
 

@@ -2,6 +2,7 @@ import { Link, useParams } from "react-router-dom";
 import { get } from "../../app/api.js";
 import { formatStamp } from "../../app/dates.js";
 import { useLoad, useTitle } from "../../app/hooks.js";
+import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
 
 interface Summary {
@@ -32,38 +33,39 @@ function withCsp(html: string): string {
 
 /** The local development mailbox: mail the instance would have sent, kept here instead. */
 export function MailboxPage() {
+  const { t } = useI18n();
   const { id } = useParams();
   const [box, reload] = useLoad((signal) => get<Mailbox>("/dev/mail", signal), []);
   const [msg] = useLoad((signal) => (id ? get<Message>(`/dev/mail/${encodeURIComponent(id)}`, signal) : Promise.resolve(null)), [id]);
-  useTitle(box.status === "error" ? null : msg.status === "ok" && msg.data ? `${msg.data.subject} — Local mailbox` : "Local development mailbox");
+  useTitle(box.status === "error" ? null : msg.status === "ok" && msg.data ? t("mailbox.titleWithSubject", { subject: msg.data.subject }) : t("mailbox.title"));
 
-  if (box.status === "loading") return <Loading label="Opening the mailbox…" />;
-  if (box.status === "error") return <PageError error={box.error} what="The mailbox" />;
+  if (box.status === "loading") return <Loading label={t("mailbox.loading")} />;
+  if (box.status === "error") return <PageError error={box.error} what={t("mailbox.notFoundWhat")} />;
   const { notice, messages, smtpConfigured } = box.data;
   return (
     <div className="wrap mailbox">
-      <div className="dev-banner" role="note" aria-label="Local development mailbox">
-        <p className="dev-banner-title">Local development mailbox — not delivered</p>
+      <div className="dev-banner" role="note" aria-label={t("mailbox.title")}>
+        <p className="dev-banner-title">{t("mailbox.banner")}</p>
         <p>{notice}</p>
-        {smtpConfigured ? <p>SMTP is configured now: new mail is delivered for real and does not appear here.</p> : null}
+        {smtpConfigured ? <p>{t("mailbox.smtpNow")}</p> : null}
       </div>
       <div className="mailbox-head">
-        <h1>Local mailbox</h1>
+        <h1>{t("mailbox.heading")}</h1>
         <button type="button" className="button secondary small" onClick={reload}>
-          Refresh
+          {t("common.refresh")}
         </button>
       </div>
       <div className="mailbox-layout">
-        <nav aria-label="Messages" className="mail-list card">
+        <nav aria-label={t("mailbox.messages")} className="mail-list card">
           {messages.length === 0 ? (
-            <p className="muted">No mail yet. Sign up or ask for a sign-in link and it lands here.</p>
+            <p className="muted">{t("mailbox.empty")}</p>
           ) : (
             <ul>
               {messages.map((m) => (
                 <li key={m.id}>
                   <Link to={`/dev/mail/${m.id}`} aria-current={String(m.id) === id ? "page" : undefined} className="mail-item">
                     <span className="mail-subject">{m.subject}</span>
-                    <span className="mail-to">To {m.to}</span>
+                    <span className="mail-to">{t("mailbox.to", { address: m.to })}</span>
                     <span className="mail-date">{formatStamp(m.receivedAt)}</span>
                   </Link>
                 </li>
@@ -71,35 +73,35 @@ export function MailboxPage() {
             </ul>
           )}
         </nav>
-        <section className="mail-view card" aria-label="Message">
-          {!id ? <p className="muted">Choose a message to read it.</p> : null}
-          {id && msg.status === "loading" ? <p className="muted">Loading…</p> : null}
+        <section className="mail-view card" aria-label={t("mailbox.message")}>
+          {!id ? <p className="muted">{t("mailbox.choose")}</p> : null}
+          {id && msg.status === "loading" ? <p className="muted">{t("common.loading")}</p> : null}
           {id && msg.status === "error" ? <p className="field-error">{msg.error.message}</p> : null}
           {msg.status === "ok" && msg.data ? (
             <article>
               <h2 className="mail-title">{msg.data.subject}</h2>
               <dl className="mail-headers">
                 <div>
-                  <dt>From</dt>
+                  <dt>{t("mailbox.from")}</dt>
                   <dd>{msg.data.from}</dd>
                 </div>
                 <div>
-                  <dt>To</dt>
+                  <dt>{t("mailbox.toLabel")}</dt>
                   <dd>{msg.data.to}</dd>
                 </div>
                 <div>
-                  <dt>Received</dt>
+                  <dt>{t("mailbox.received")}</dt>
                   <dd>{formatStamp(msg.data.receivedAt)}</dd>
                 </div>
               </dl>
               {msg.data.html ? (
                 <>
-                  <h3>HTML part</h3>
+                  <h3>{t("mailbox.htmlPart")}</h3>
                   {/* No allow-* flags: no scripts, no forms, no same-origin access. Links open via the text part below. */}
-                  <iframe className="mail-html" title={`HTML of “${msg.data.subject}”`} sandbox="" srcDoc={withCsp(msg.data.html)} referrerPolicy="no-referrer" />
+                  <iframe className="mail-html" title={t("mailbox.htmlTitle", { subject: msg.data.subject })} sandbox="" srcDoc={withCsp(msg.data.html)} referrerPolicy="no-referrer" />
                 </>
               ) : null}
-              <h3>Text part</h3>
+              <h3>{t("mailbox.textPart")}</h3>
               <pre className="mail-text">{linkify(msg.data.text)}</pre>
             </article>
           ) : null}

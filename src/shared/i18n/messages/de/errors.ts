@@ -1,0 +1,30 @@
+import type { AreaTranslation } from "../../catalogue.js";
+import type en from "../en/errors.js";
+
+export default {
+  "errors.unauthenticated": "Melden Sie sich an, um das zu tun.",
+  "errors.forbidden": "Dazu haben Sie keine Berechtigung.",
+  "errors.notFound": "Das wurde nicht gefunden.",
+  "errors.rateLimited": "Zu viele Versuche. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.",
+  "errors.invalidBody": "{count, plural, one {Die Anfrage hat ein ungültiges Feld.} other {Die Anfrage hat ungültige Felder.}}",
+  "errors.invalidQuery": "{count, plural, one {Die Abfrage hat ein ungültiges Feld.} other {Die Abfrage hat ungültige Felder.}}",
+  "errors.invalidParams": "{count, plural, one {Die Adresse hat ein ungültiges Feld.} other {Die Adresse hat ungültige Felder.}}",
+  "errors.malformedJson": "Der Inhalt der Anfrage ist kein gültiges JSON.",
+  "errors.emptyJson": "Die Anfrage gibt JSON an, ihr Inhalt ist aber leer.",
+  "errors.payloadTooLarge": "Der Inhalt der Anfrage ist zu groß.",
+  "errors.unsupportedMediaType": "Senden Sie JSON (Content-Type: application/json).",
+  "errors.badContentLength": "Der Content-Length-Header passt nicht zum Inhalt.",
+  "errors.badRequest": "Die Anfrage ist ungültig.",
+  "errors.noSuchAddress": "Diese Adresse gibt es nicht: {method} {path}",
+  "errors.internal": "Bei uns ist etwas schiefgegangen. Der Fehler wurde protokolliert.",
+  "errors.invalidToken": "Das API-Token ist ungültig (widerrufen oder falsch geschrieben).",
+  "errors.csrfFailed": "Dieser Anfrage fehlte das Sicherheitstoken der Seite. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
+  "errors.client.network": "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  "errors.client.server": "Auf dem Server ist etwas schiefgegangen. Bitte versuchen Sie es erneut.",
+  "errors.client.unexpected": "Der Server antwortete mit {status}.",
+  "errors.client.failed": "Etwas ist schiefgegangen.",
+  "errors.form.title": "Es gibt ein Problem",
+  "errors.form.fieldsNeedAttention": "{count, plural, one {Ein Feld braucht Ihre Aufmerksamkeit.} other {# Felder brauchen Ihre Aufmerksamkeit.}}",
+  "errors.form.fieldMessage": "{field}: {message}",
+  "errors.form.someFields": "Einige Felder brauchen Ihre Aufmerksamkeit.",
+} satisfies AreaTranslation<typeof en>;

@@ -1,0 +1,30 @@
+/** The German catalogue: complete (the catalogue test and each area's type say so). */
+import type { UnionToIntersection } from "../../catalogue.js";
+import type { AREAS as EN } from "../en/index.js";
+import accounts from "./accounts.js";
+import common from "./common.js";
+import communities from "./communities.js";
+import errors from "./errors.js";
+import events from "./events.js";
+import layout from "./layout.js";
+import mailbox from "./mailbox.js";
+import platform from "./platform.js";
+import registration from "./registration.js";
+import validation from "./validation.js";
+import webhooks from "./webhooks.js";
+
+export const AREAS = {
+  accounts,
+  common,
+  communities,
+  errors,
+  events,
+  layout,
+  mailbox,
+  platform,
+  registration,
+  validation,
+  webhooks,
+} satisfies Record<keyof typeof EN, unknown>;
+
+export default Object.assign({}, ...Object.values(AREAS)) as UnionToIntersection<(typeof AREAS)[keyof typeof AREAS]>;

@@ -1,0 +1,22 @@
+/** Words many pages share: buttons, states, the parts of a form. */
+export default {
+  "common.loading": "Loading…",
+  "common.working": "Working…",
+  "common.saving": "Saving…",
+  "common.adding": "Adding…",
+  "common.save": "Save",
+  "common.saveChanges": "Save changes",
+  "common.add": "Add",
+  "common.remove": "Remove",
+  "common.refresh": "Refresh",
+  "common.cancel": "Cancel",
+  "common.back": "Back",
+  "common.search": "Search",
+  "common.name": "Name",
+  "common.email": "Email address",
+  "common.actions": "Actions",
+  "common.draft": "Draft",
+  "common.opensInNewTab": "(opens in a new tab)",
+  "common.errorPrefix": "Error:",
+  "common.changesSaved": "Your changes are saved.",
+};

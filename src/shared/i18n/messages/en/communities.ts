@@ -1,0 +1,2 @@
+/** Communities: their pages, organisers and the communities API. */
+export default {};
