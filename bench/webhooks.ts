@@ -9,37 +9,28 @@
  * - burst: 5,000 deliveries queued in one transaction, then the time until the receiver has
  *   them all, as deliveries per minute (target ≥ 1,000 a minute).
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
-import pg from "pg";
 import { InProcessBus } from "../src/server/platform/bus.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import type { AppContext } from "../src/server/platform/context.js";
-import { openDatabase, wrapPglite, type Database } from "../src/server/platform/db/index.js";
-import { migrate } from "../src/server/platform/db/migrate.js";
 import { emitWebhook, WEBHOOKS_QUEUED } from "../src/server/platform/webhooks/emit.js";
 import { newSecret } from "../src/server/platform/webhooks/signature.js";
 import { webhookEndpoints } from "../src/server/platform/webhooks/tables.js";
 import { WebhookWorker } from "../src/server/platform/webhooks/worker.js";
 import { featureContext } from "../src/server/features.js";
 import { WebhookReceiver } from "../src/server/test-support/webhook-receiver.js";
-import { table } from "./lib.js";
+import { benchDatabase, percentile, table } from "./lib.js";
 
 export const title = "Webhooks: delivery to a local receiver";
 
-const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ENDPOINTS = 4;
 const STEADY_SECONDS = 30;
 const PER_MINUTE = 1_000;
 const BURST = 5_000;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 
 function payload(n: number) {
   const at = new Date().toISOString();
@@ -55,21 +46,11 @@ function payload(n: number) {
 const latencies = (received: readonly { at: number; body: string }[]) => received.map((r) => r.at - Date.parse((JSON.parse(r.body) as { timestamp: string }).timestamp));
 
 async function measure(kind: "pglite" | "postgres") {
-  const schema = `bench_wh_${randomBytes(4).toString("hex")}`;
-  let database: Database;
-  let pglite: { close(): Promise<void> } | undefined;
-  if (kind === "postgres") database = await openDatabase({ databaseUrl: PG_URL, dataDir: "", schema, poolSize: 10 });
-  else {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const client = await PGlite.create();
-    pglite = client;
-    database = await wrapPglite(client, undefined, "public", false);
-  }
+  const database = await benchDatabase(kind, "bench_wh");
   const dataDir = mkdtempSync(join(tmpdir(), "plenary-bench-"));
   const receiver = await WebhookReceiver.start();
   let worker: WebhookWorker | undefined;
   try {
-    await migrate(database);
     const config = loadConfig({}, { dataDir, sessionSecret: "b".repeat(40), baseUrl: "http://plenary.bench", logLevel: "silent", webhookAllowPrivate: ["127.0.0.0/8"] });
     const ctx: AppContext = { config, database, db: database.db, bus: new InProcessBus(), log: pino({ level: "silent" }), now: () => new Date(), ...featureContext() };
     const communityId = randomUUID();
@@ -113,15 +94,8 @@ async function measure(kind: "pglite" | "postgres") {
   } finally {
     await worker?.stop();
     await receiver.close();
-    await database.close().catch(() => undefined);
-    await pglite?.close().catch(() => undefined);
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
-    if (kind === "postgres") {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { useState } from "react";
+import { useI18n } from "./i18n.js";
 
 /** A secret shown once (a token, a signing secret) with a button that copies it. */
 export function CopyBox({ value, label }: { value: string; label: string }) {
+  const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   return (
     <div className="token-box">
@@ -18,7 +20,7 @@ export function CopyBox({ value, label }: { value: string; label: string }) {
           }
         }}
       >
-        {copied ? "Copied" : "Copy"}
+        {t(copied ? "common.copied" : "common.copy")}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError } from "../../platform/errors.js";
@@ -73,7 +74,7 @@ async function deliveryOf(db: Db, endpoint: EndpointRow, deliveryId: string) {
     .from(D)
     .innerJoin(M, eq(M.id, D.messageId))
     .where(and(eq(D.id, deliveryId), eq(D.endpointId, endpoint.id)));
-  if (!row) throw new NotFoundError("That delivery");
+  if (!row) throw new NotFoundError(msg("webhooks.errors.deliveryNotFound"));
   return row;
 }
 
@@ -90,7 +91,7 @@ export async function getDelivery(ctx: AppContext, { community, permit }: Commun
 }
 
 function requireEnabled(endpoint: EndpointRow): void {
-  if (endpoint.state !== "enabled") throw new ConflictError("webhook_endpoint_disabled", "This endpoint is disabled: enable it first, then its deliveries go out again in order.");
+  if (endpoint.state !== "enabled") throw new ConflictError("webhook_endpoint_disabled", msg("webhooks.errors.endpointDisabled"));
 }
 
 async function queuedView(ctx: AppContext, deliveryId: string): Promise<DeliveryView> {

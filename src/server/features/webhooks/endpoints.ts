@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { AppContext } from "../../platform/context.js";
 import { rows as rowsOf, type Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
@@ -26,7 +27,9 @@ export function subscribableTypes(ctx: AppContext) {
 function checkTypes(ctx: AppContext, types: readonly string[]): void {
   const known = new Set(subscribableTypes(ctx).map((t) => t.type));
   const unknown = types.filter((t) => !known.has(t));
-  if (unknown.length) throw new ValidationError("Some event types do not exist.", { eventTypes: [`Unknown event type${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`] });
+  if (unknown.length === 0) return;
+  const list = unknown.join(", ");
+  throw new ValidationError(msg("webhooks.errors.unknownTypes"), { eventTypes: [msg("webhooks.errors.unknownTypeList", { count: unknown.length, types: list })] });
 }
 
 /** HTTPS, resolvable, not private (unless the admin allowed it): otherwise a 422 naming `url`. Returns the URL as it is stored. */
@@ -39,7 +42,7 @@ export async function endpointOf(db: Db, communityId: string, endpointId: string
     .select()
     .from(E)
     .where(and(eq(E.id, endpointId), eq(E.communityId, communityId)));
-  if (!row) throw new NotFoundError("That webhook endpoint");
+  if (!row) throw new NotFoundError(msg("webhooks.errors.endpointNotFound"));
   return row;
 }
 
@@ -103,7 +106,7 @@ export async function createEndpoint(ctx: AppContext, { community, permit }: Com
   const url = await checkedUrl(ctx, input.url);
   const row = await ctx.db.transaction(async (tx) => {
     const [{ n }] = (await tx.select({ n: count() }).from(E).where(eq(E.communityId, community.id))) as [{ n: number }];
-    if (n >= LIMITS.endpointsPerCommunity) throw new ConflictError("webhook_endpoints_limit", `A community has at most ${LIMITS.endpointsPerCommunity} webhook endpoints; remove one first.`);
+    if (n >= LIMITS.endpointsPerCommunity) throw new ConflictError("webhook_endpoints_limit", msg("webhooks.errors.endpointsLimit", { limit: LIMITS.endpointsPerCommunity }));
     const now = ctx.now();
     const [r] = await tx
       .insert(E)
@@ -139,7 +142,7 @@ export async function deleteEndpoint(ctx: AppContext, { community, permit }: Com
     .delete(E)
     .where(and(eq(E.id, endpointId), eq(E.communityId, community.id)))
     .returning({ id: E.id });
-  if (gone.length === 0) throw new NotFoundError("That webhook endpoint");
+  if (gone.length === 0) throw new NotFoundError(msg("webhooks.errors.endpointNotFound"));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msgId } from "../../../shared/i18n/catalogue.js";
 import { DELIVERY_STATES, DISABLED_REASONS, ENDPOINT_STATES, WEBHOOK_TYPE_NAME } from "../../../shared/webhooks.js";
 import { communityParams } from "../communities/schema.js";
 
@@ -14,17 +15,17 @@ export const LIMITS = {
   pageMax: 100,
 } as const;
 
-const eventType = z.string().regex(WEBHOOK_TYPE_NAME, "Not an event type.").max(100);
+const eventType = z.string().regex(WEBHOOK_TYPE_NAME, msgId("webhooks.errors.notAType")).max(100);
 // The scheme and the address are checked by the server (HTTPS, resolvable, not private): those answers are 422s naming `url`.
-const url = z.string().trim().min(1, "Enter the endpoint's address.").max(LIMITS.urlMax, `Use at most ${LIMITS.urlMax} characters.`);
+const url = z.string().trim().min(1, msgId("webhooks.errors.urlRequired")).max(LIMITS.urlMax);
 const eventTypes = z
   .array(eventType)
-  .min(1, "Choose at least one event type.")
+  .min(1, msgId("webhooks.errors.typesRequired"))
   .max(LIMITS.eventTypesMax)
   .transform((l) => [...new Set(l)].sort());
 
-export const endpointParams = communityParams.extend({ endpointId: z.uuid("Unknown endpoint.") });
-export const deliveryParams = endpointParams.extend({ deliveryId: z.uuid("Unknown delivery.") });
+export const endpointParams = communityParams.extend({ endpointId: z.uuid(msgId("webhooks.errors.unknownEndpoint")) });
+export const deliveryParams = endpointParams.extend({ deliveryId: z.uuid(msgId("webhooks.errors.unknownDelivery")) });
 
 export const createEndpointBody = z
   .object({
@@ -51,9 +52,9 @@ export const rotateSecretBody = z
   .object({
     overlapHours: z
       .number()
-      .int("Use a whole number of hours.")
+      .int()
       .min(0)
-      .max(LIMITS.overlapHoursMax, `At most ${LIMITS.overlapHoursMax} hours (a week).`)
+      .max(LIMITS.overlapHoursMax)
       .default(24)
       .describe("How long the old secret keeps signing beside the new one, so receivers can switch without missing a delivery."),
   })

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../platform/auth/tables.js";
 import { emitWebhookTo } from "../../platform/webhooks/emit.js";
 import { webhookDeliveries, webhookEndpoints } from "../../platform/webhooks/tables.js";
 import { WebhookWorker } from "../../platform/webhooks/worker.js";
@@ -43,6 +44,18 @@ describe("webhook addresses", () => {
     const body = json<{ error: { code: string; fields: Record<string, string[]> } }>(res);
     expect(body.error.code).toBe(code);
     expect(body.error.fields.url?.[0]).toBeTruthy();
+  });
+
+  it("says why in the reader's language, the code staying the same", async () => {
+    const organiser = await makeUser(t().ctx);
+    // The account's language is what counts for a signed-in person.
+    await t().ctx.db.update(users).set({ locale: "de" }).where(eq(users.id, organiser.id));
+    const c = await makeCommunity(t().ctx, { organiserId: organiser.id });
+    const res = await t().app.inject({ method: "POST", url: `/api/v1/communities/${c.slug}/webhooks`, headers: organiser.headers, payload: { url: "https://localhost/hook", eventTypes: ["stipend.offered"] } });
+    const body = json<{ error: { code: string; message: string; fields: Record<string, string[]> } }>(res);
+    expect(body.error.code).toBe("webhook_url_refused");
+    expect(body.error.message).toMatch(/^localhost wird zu (127\.0\.0\.1|::1) aufgelöst, und das ist eine Loopback-Adresse/);
+    expect(body.error.fields.url).toEqual([body.error.message]);
   });
 
   it("accepts a public HTTPS address, and checks a new address on edit too", async () => {

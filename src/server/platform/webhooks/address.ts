@@ -1,6 +1,7 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
+import { msg, type Msg } from "../../../shared/i18n/catalogue.js";
 import { DomainError } from "../errors.js";
 
 /**
@@ -27,39 +28,39 @@ export function networkPolicy(cidrs: readonly string[]): NetworkPolicy {
   return { allowed: cidrs.map((c) => ipaddr.parseCIDR(c)) };
 }
 
-const RANGE_WORDS: Record<string, string> = {
-  loopback: "a loopback address (this machine)",
-  private: "a private network address",
-  uniqueLocal: "a private network address",
-  linkLocal: "a link-local address (where cloud metadata services live)",
-  carrierGradeNat: "a shared (carrier-grade NAT) address",
-  unspecified: "the unspecified address",
-  multicast: "a multicast address",
-  broadcast: "the broadcast address",
-  ipv4Mapped: "an IPv4-mapped address",
-  "6to4": "a 6to4 address that embeds an IPv4 address",
-  teredo: "a Teredo address that embeds an IPv4 address",
-  rfc6052: "a NAT64 address that embeds an IPv4 address",
-  rfc6145: "an IPv4-translated address",
+/** How a refusal names each range (`webhooks.errors.urlRefused` words each); any other is "reserved". */
+const RANGE_KEYS: Record<string, string> = {
+  loopback: "loopback",
+  private: "private",
+  uniqueLocal: "private",
+  linkLocal: "linkLocal",
+  carrierGradeNat: "carrierGradeNat",
+  unspecified: "unspecified",
+  multicast: "multicast",
+  broadcast: "broadcast",
+  "6to4": "embedded",
+  teredo: "embedded",
+  rfc6052: "embedded",
+  rfc6145: "embedded",
 };
 
 function inAllowed(ip: ipaddr.IPv4 | ipaddr.IPv6, policy: NetworkPolicy): boolean {
   return policy.allowed.some(([net, bits]) => net.kind() === ip.kind() && ip.match(net, bits));
 }
 
-/** Why this address may not be reached, or null when it may. */
+/** The kind of range that keeps this address out (`loopback`, `private`, `linkLocal`, `embedded`, …), or null when it may be reached. */
 export function refusalOf(address: string, policy: NetworkPolicy): string | null {
   let ip: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     // process() turns ::ffff:10.0.0.1 into 10.0.0.1, so a mapped address is judged as what it reaches.
     ip = ipaddr.process(address);
   } catch {
-    return "not an address that can be checked";
+    return "unparsable";
   }
   if (inAllowed(ip, policy)) return null;
   const range = ip.range();
   if (range === "unicast") return null;
-  return RANGE_WORDS[range] ?? "a reserved address";
+  return RANGE_KEYS[range] ?? "reserved";
 }
 
 export interface Destination {
@@ -70,7 +71,7 @@ export interface Destination {
   plainHttp: boolean;
 }
 
-function urlError(code: "webhook_url_insecure" | "webhook_url_unresolvable" | "webhook_url_refused", message: string): DomainError {
+function urlError(code: "webhook_url_insecure" | "webhook_url_unresolvable" | "webhook_url_refused", message: Msg): DomainError {
   return new DomainError(code, message, { url: [message] });
 }
 
@@ -95,10 +96,10 @@ export async function checkDestination(raw: string, policy: NetworkPolicy, resol
   try {
     url = new URL(raw);
   } catch {
-    throw urlError("webhook_url_insecure", "Enter a full https:// address.");
+    throw urlError("webhook_url_insecure", msg("webhooks.errors.urlInvalid"));
   }
   const https = url.protocol === "https:";
-  if (!https && (url.protocol !== "http:" || policy.allowed.length === 0)) throw urlError("webhook_url_insecure", "Use an https:// address: webhooks carry signed data and are sent over TLS.");
+  if (!https && (url.protocol !== "http:" || policy.allowed.length === 0)) throw urlError("webhook_url_insecure", msg("webhooks.errors.urlInsecure"));
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: string[];
   if (isIP(hostname)) addresses = [hostname];
@@ -108,14 +109,14 @@ export async function checkDestination(raw: string, policy: NetworkPolicy, resol
     } catch {
       addresses = [];
     }
-    if (addresses.length === 0) throw urlError("webhook_url_unresolvable", `The host ${hostname} could not be resolved. Check the address.`);
+    if (addresses.length === 0) throw urlError("webhook_url_unresolvable", msg("webhooks.errors.urlUnresolvable", { host: hostname }));
   }
   for (const a of addresses) {
     const why = refusalOf(a, policy);
     // One refused address refuses the host: a name that answers both public and private addresses is how rebinding starts.
-    if (why) throw urlError("webhook_url_refused", `${hostname === a ? a : `${hostname} resolves to ${a}, which`} is ${why}; webhooks are only sent to public addresses.`);
+    if (why) throw urlError("webhook_url_refused", msg("webhooks.errors.urlRefused", { named: hostname === a ? "no" : "yes", host: hostname, address: a, range: why }));
   }
   const plainHttp = !https;
-  if (plainHttp && !addresses.every((a) => inAllowed(ipaddr.process(a), policy))) throw urlError("webhook_url_insecure", "Use an https:// address: plain http is only accepted to the networks the instance admin allows.");
+  if (plainHttp && !addresses.every((a) => inAllowed(ipaddr.process(a), policy))) throw urlError("webhook_url_insecure", msg("webhooks.errors.urlPlainHttp"));
   return { url, addresses, plainHttp };
 }

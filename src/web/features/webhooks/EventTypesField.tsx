@@ -1,6 +1,8 @@
 import type { EventTypeView } from "../../../server/features/webhooks/schema.js";
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
 import { fieldId } from "../../app/forms.js";
-import { groupEventTypes, verbOf } from "./logic.js";
+import { knows, useI18n } from "../../app/i18n.js";
+import { groupEventTypes, groupId, typeSummaryId } from "./logic.js";
 
 /**
  * The event types an endpoint subscribes to: one fieldset per group (invitation requests,
@@ -9,64 +11,66 @@ import { groupEventTypes, verbOf } from "./logic.js";
  * lands on it.
  */
 export function EventTypesField({ form, types, value, onChange, error }: { form: string; types: readonly EventTypeView[]; value: readonly string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
+  const { t } = useI18n();
+  // A type or group the catalogue does not know yet (a feature's new one) shows the server's English.
+  const summary = (type: EventTypeView) => (knows(typeSummaryId(type.type)) ? t(typeSummaryId(type.type) as MessageId) : type.summary);
+  const groupName = (key: string) => (knows(groupId(key)) ? t(groupId(key) as MessageId) : key);
   const selected = new Set(value);
   const errorId = error ? `${fieldId(form, "eventTypes")}-error` : undefined;
   let first = true;
   return (
     <div className={`field${error ? " field-invalid" : ""}`} role="group" aria-labelledby={`${form}-types-label`} aria-describedby={errorId}>
       <p className="field-label" id={`${form}-types-label`}>
-        <strong>Event types</strong>
+        <strong>{t("webhooks.form.eventTypes")}</strong>
       </p>
-      <p className="hint">Each delivery is one event; choose those the receiver needs. The payload of each is documented in the API reference.</p>
+      <p className="hint">{t("webhooks.form.eventTypesHint")}</p>
       {error ? (
         <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t("common.errorPrefix")} </span>
           {error}
         </p>
       ) : null}
       {groupEventTypes(types).map((g) => {
-        const all = g.types.every((t) => selected.has(t.type));
+        const label = groupName(g.key);
+        const all = g.types.every((et) => selected.has(et.type));
         const toggleAll = () => {
           const next = new Set(selected);
-          for (const t of g.types) {
-            if (all) next.delete(t.type);
-            else next.add(t.type);
+          for (const et of g.types) {
+            if (all) next.delete(et.type);
+            else next.add(et.type);
           }
           onChange([...next]);
         };
         return (
           <fieldset key={g.key} className="card stack">
-            <legend>{g.label}</legend>
+            <legend>{label}</legend>
             <p>
               <button type="button" className="link-button" onClick={toggleAll}>
-                {all ? "Clear" : "Choose all"}
-                <span className="visually-hidden"> {g.label.toLowerCase()}</span>
+                {t(all ? "webhooks.form.clearGroup" : "webhooks.form.chooseGroup", { group: label })}
               </button>
             </p>
             <div className="grid-2">
-              {g.types.map((t) => {
-                const id = first ? fieldId(form, "eventTypes") : `${form}-type-${t.type.replace(/\W/g, "-")}`;
+              {g.types.map((et) => {
+                const id = first ? fieldId(form, "eventTypes") : `${form}-type-${et.type.replace(/\W/g, "-")}`;
                 first = false;
                 return (
-                  <div key={t.type} className="field field-check">
+                  <div key={et.type} className="field field-check">
                     <input
                       type="checkbox"
                       id={id}
-                      checked={selected.has(t.type)}
+                      checked={selected.has(et.type)}
                       aria-describedby={`${id}-hint`}
                       onChange={(e) => {
                         const next = new Set(selected);
-                        if (e.target.checked) next.add(t.type);
-                        else next.delete(t.type);
+                        if (e.target.checked) next.add(et.type);
+                        else next.delete(et.type);
                         onChange([...next]);
                       }}
                     />
                     <div>
-                      <label htmlFor={id}>
-                        {verbOf(t.type)} <code className="small">{t.type}</code>
-                      </label>
+                      <label htmlFor={id}>{summary(et)}</label>
                       <p className="hint" id={`${id}-hint`}>
-                        {t.summary}
+                        <code className="small">{et.type}</code>
                       </p>
                     </div>
                   </div>

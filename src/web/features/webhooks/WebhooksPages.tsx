@@ -7,23 +7,41 @@ import { CopyBox } from "../../app/copy.js";
 import { formatStamp } from "../../app/dates.js";
 import { ErrorSummary, SelectField, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
+import { T, t as tNow, useI18n } from "../../app/i18n.js";
 import { Flash, Loading, PageError, PageHeader } from "../../app/layout.js";
 import { EventTypesField } from "./EventTypesField.js";
-import { DELIVERY_LABEL, durationText, endpointState, OVERLAP_CHOICES, prettyJson, statusText } from "./logic.js";
+import { DELIVERY_LABEL, durationText, endpointState, OVERLAP_HOURS, prettyJson } from "./logic.js";
 
 const api = (community: string) => `/communities/${community}/webhooks`;
 const page = (community: string) => `/communities/${community}/webhooks`;
-const LABELS = { url: "Endpoint URL", description: "Description", eventTypes: "Event types" } as const;
-const KNOWN = Object.keys(LABELS);
+const KNOWN = ["url", "description", "eventTypes"];
+/** The scheme every endpoint starts with: the same in every language. */
+const URL_PLACEHOLDER = "https://";
+
+function useLabels() {
+  const { t } = useI18n();
+  return { url: t("webhooks.form.url"), description: t("webhooks.form.description"), eventTypes: t("webhooks.form.eventTypes") };
+}
 
 function Breadcrumb({ community, trail }: { community: CommunityView; trail: { label: string; to?: string }[] }) {
+  const { t } = useI18n();
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
+    <nav aria-label={t("webhooks.breadcrumb")} className="breadcrumb">
       <ol>
         <li>
           <Link to={`/communities/${community.slug}`}>{community.name}</Link>
         </li>
-        {trail.map((t) => (t.to ? <li key={t.label}><Link to={t.to}>{t.label}</Link></li> : <li key={t.label} aria-current="page">{t.label}</li>))}
+        {trail.map((x) =>
+          x.to ? (
+            <li key={x.label}>
+              <Link to={x.to}>{x.label}</Link>
+            </li>
+          ) : (
+            <li key={x.label} aria-current="page">
+              {x.label}
+            </li>
+          ),
+        )}
       </ol>
     </nav>
   );
@@ -33,14 +51,22 @@ function Badge({ tone, children }: { tone: string; children: ReactNode }) {
   return <span className={`state-badge state-${tone}`}>{children}</span>;
 }
 
+/** What the receiver answered: its status, "no answer", or nothing yet. */
+function Answer({ status, attempted }: { status: number | null; attempted: boolean }) {
+  const { t } = useI18n();
+  if (!attempted) return <>{t("webhooks.log.none")}</>;
+  return <>{status === null ? t("webhooks.log.noAnswer") : status}</>;
+}
+
 /** The signing secret, right after it was made: shown this once, with a copy button. */
 function SecretOnce({ secret }: { secret: string }) {
+  const { t } = useI18n();
   return (
     <div className="notice notice-success" role="status">
       <p>
-        <strong>This is the endpoint’s signing secret.</strong> Copy it into your receiver now: it is shown only once. Verify each delivery’s <code>webhook-signature</code> with it, for example with a Standard Webhooks library.
+        <T id="webhooks.secret.once" values={{ code: (c) => <code>{c}</code> }} />
       </p>
-      <CopyBox value={secret} label="Signing secret" />
+      <CopyBox value={secret} label={t("webhooks.secret.label")} />
     </div>
   );
 }
@@ -58,36 +84,37 @@ function useCommunityAndTypes(community: string) {
 // ---------------------------------------------------------------- the list and the new-endpoint form
 
 export function WebhooksPage() {
+  const { t, locale } = useI18n();
   const { community = "" } = useParams();
   const [base] = useCommunityAndTypes(community);
   const [list, reload] = useLoad((signal) => get<{ endpoints: EndpointView[]; limit: number }>(api(community), signal), [community]);
-  useTitle(base.status === "ok" ? `Webhooks: ${base.data.c.name}` : base.status === "error" || list.status === "error" ? null : "Webhooks");
+  useTitle(base.status === "ok" ? t("webhooks.list.titleOf", { community: base.data.c.name }) : base.status === "error" || list.status === "error" ? null : t("webhooks.list.title"));
   if (base.status === "loading" || list.status === "loading") return <Loading />;
-  if (base.status === "error") return <PageError error={base.error} what="This community" />;
-  if (list.status === "error") return <PageError error={list.error} what="This community" />;
+  if (base.status === "error") return <PageError error={base.error} what={t("webhooks.communityWhat")} />;
+  if (list.status === "error") return <PageError error={list.error} what={t("webhooks.communityWhat")} />;
   const { c, types } = base.data;
   const { endpoints, limit } = list.data;
   return (
     <div className="wrap">
       <Flash />
-      <Breadcrumb community={c} trail={[{ label: "Webhooks" }]} />
-      <PageHeader title="Webhooks" eyebrow={c.name} />
+      <Breadcrumb community={c} trail={[{ label: t("webhooks.list.title") }]} />
+      <PageHeader title={t("webhooks.list.title")} eyebrow={c.name} />
       <p className="lede">
-        Plenary tells your other tools what happens here (a request invited, a stipend offered, a fee paid) by posting signed JSON to the addresses below, in the order things happened, retrying for about a day when a receiver is down. The payloads are described in the <a href="/api/v1/docs#webhook-events">API reference</a>.
+        <T id="webhooks.list.lede" values={{ docs: (x) => <a href="/api/v1/docs#webhook-events">{x}</a> }} />
       </p>
       <section aria-labelledby="endpoints-title" className="stack">
-        <h2 id="endpoints-title">Endpoints</h2>
+        <h2 id="endpoints-title">{t("webhooks.list.endpoints")}</h2>
         {endpoints.length ? (
           <div className="table-wrap">
             <table className="table">
-              <caption className="visually-hidden">The community’s webhook endpoints</caption>
+              <caption className="visually-hidden">{t("webhooks.list.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Endpoint</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">Waiting</th>
-                  <th scope="col">Last delivery</th>
+                  <th scope="col">{t("webhooks.list.endpoint")}</th>
+                  <th scope="col">{t("webhooks.list.state")}</th>
+                  <th scope="col">{t("webhooks.list.events")}</th>
+                  <th scope="col">{t("webhooks.list.waiting")}</th>
+                  <th scope="col">{t("webhooks.list.lastDelivery")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -100,11 +127,11 @@ export function WebhooksPage() {
                         {e.description ? <div className="muted small">{e.description}</div> : null}
                       </td>
                       <td>
-                        <Badge tone={st.tone}>{st.label}</Badge>
+                        <Badge tone={st.tone}>{t(st.label)}</Badge>
                       </td>
-                      <td className="num">{e.eventTypes.length}</td>
-                      <td className="num">{e.pending}</td>
-                      <td>{e.lastDelivery ? `${e.lastDelivery.ok ? "delivered" : `failed (${statusText(e.lastDelivery.status, true)})`}, ${formatStamp(e.lastDelivery.at)}` : "none yet"}</td>
+                      <td className="num">{e.eventTypes.length.toLocaleString(locale)}</td>
+                      <td className="num">{e.pending.toLocaleString(locale)}</td>
+                      <td>{e.lastDelivery ? t(e.lastDelivery.ok ? "webhooks.list.lastOk" : "webhooks.list.lastFailed", { status: e.lastDelivery.status ?? t("webhooks.log.noAnswer"), at: formatStamp(e.lastDelivery.at) }) : t("webhooks.list.noneYet")}</td>
                     </tr>
                   );
                 })}
@@ -112,16 +139,18 @@ export function WebhooksPage() {
             </table>
           </div>
         ) : (
-          <p className="empty">No endpoints yet. Add the first one below.</p>
+          <p className="empty">{t("webhooks.list.empty")}</p>
         )}
       </section>
-      {endpoints.length < limit ? <NewEndpointForm community={c.slug} types={types} onCreated={reload} /> : <p className="muted">This community has the most endpoints it may have ({limit}); remove one to add another.</p>}
+      {endpoints.length < limit ? <NewEndpointForm community={c.slug} types={types} onCreated={reload} /> : <p className="muted">{t("webhooks.list.full", { limit })}</p>}
     </div>
   );
 }
 
 function NewEndpointForm({ community, types, onCreated }: { community: string; types: EventTypeView[]; onCreated: () => void }) {
   const F = "new-endpoint";
+  const { t } = useI18n();
+  const labels = useLabels();
   const navigate = useNavigate();
   const [v, setV] = useState({ url: "", description: "" });
   const [eventTypes, setEventTypes] = useState<string[]>([]);
@@ -131,19 +160,19 @@ function NewEndpointForm({ community, types, onCreated }: { community: string; t
     void run(async () => {
       const created = await post<EndpointWithSecret>(api(community), check(createEndpointBody, { ...v, eventTypes }));
       onCreated();
-      navigate(`${page(community)}/${created.id}`, { state: { secret: created.secret, flash: "The endpoint is subscribed." } });
+      navigate(`${page(community)}/${created.id}`, { state: { secret: created.secret, flash: t("webhooks.form.created") } });
     });
   };
   return (
     <form className="card form-wide stack" aria-labelledby={`${F}-title`} onSubmit={onSubmit} noValidate>
-      <h2 id={`${F}-title`}>Add an endpoint</h2>
-      <ErrorSummary form={F} errors={errors} labels={LABELS} />
-      <TextField form={F} name="url" label={LABELS.url} type="url" inputMode="url" autoComplete="off" required placeholder="https://" hint="An https:// address that accepts POST requests. Addresses on private networks are refused." value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.fields.url} />
-      <TextField form={F} name="description" label={LABELS.description} hint="Optional: what receives these events, for the other organisers." value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} />
+      <h2 id={`${F}-title`}>{t("webhooks.form.newTitle")}</h2>
+      <ErrorSummary form={F} errors={errors} labels={labels} />
+      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required placeholder={URL_PLACEHOLDER} hint={t("webhooks.form.urlHint")} value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.fields.url} />
+      <TextField form={F} name="description" label={labels.description} hint={t("webhooks.form.descriptionHint")} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} />
       <EventTypesField form={F} types={types} value={eventTypes} onChange={setEventTypes} error={errors.fields.eventTypes} />
       <div className="form-actions">
-        <SubmitButton busy={busy} busyLabel="Checking the address…">
-          Add endpoint
+        <SubmitButton busy={busy} busyLabel={t("webhooks.form.checking")}>
+          {t("webhooks.form.add")}
         </SubmitButton>
       </div>
     </form>
@@ -153,16 +182,17 @@ function NewEndpointForm({ community, types, onCreated }: { community: string; t
 // ---------------------------------------------------------------- one endpoint
 
 export function WebhookEndpointPage() {
+  const { t, locale } = useI18n();
   const { community = "", endpointId = "" } = useParams();
   const location = useLocation();
   const [base] = useCommunityAndTypes(community);
   const [endpoint, , setEndpoint] = useLoad((signal) => get<EndpointView>(`${api(community)}/${endpointId}`, signal), [community, endpointId]);
   const [secret, setSecret] = useState<string | null>((location.state as { secret?: string } | null)?.secret ?? null);
   const [logKey, setLogKey] = useState(0);
-  useTitle(endpoint.status === "ok" ? `Webhook endpoint ${endpoint.data.url}` : endpoint.status === "error" || base.status === "error" ? null : "Webhook endpoint");
+  useTitle(endpoint.status === "ok" ? t("webhooks.endpoint.titleOf", { url: endpoint.data.url }) : endpoint.status === "error" || base.status === "error" ? null : t("webhooks.endpoint.title"));
   if (base.status === "loading" || endpoint.status === "loading") return <Loading />;
-  if (base.status === "error") return <PageError error={base.error} what="This community" />;
-  if (endpoint.status === "error") return <PageError error={endpoint.error} what="This webhook endpoint" />;
+  if (base.status === "error") return <PageError error={base.error} what={t("webhooks.communityWhat")} />;
+  if (endpoint.status === "error") return <PageError error={endpoint.error} what={t("webhooks.endpointWhat")} />;
   const { c, types } = base.data;
   const e = endpoint.data;
   const path = `${api(c.slug)}/${e.id}`;
@@ -170,16 +200,16 @@ export function WebhookEndpointPage() {
   return (
     <div className="wrap">
       <Flash />
-      <Breadcrumb community={c} trail={[{ label: "Webhooks", to: page(c.slug) }, { label: "Endpoint" }]} />
-      <PageHeader title={<span className="break">{e.url}</span>} eyebrow={`${c.name} · Webhook endpoint`}>
+      <Breadcrumb community={c} trail={[{ label: t("webhooks.list.title"), to: page(c.slug) }, { label: t("webhooks.endpoint.title") }]} />
+      <PageHeader title={<span className="break">{e.url}</span>} eyebrow={t("webhooks.endpoint.eyebrow", { community: c.name })}>
         <p>
-          <Badge tone={st.tone}>{st.label}</Badge> {e.description ? <span className="muted">{e.description}</span> : null}
+          <Badge tone={st.tone}>{t(st.label)}</Badge> {e.description ? <span className="muted">{e.description}</span> : null}
         </p>
       </PageHeader>
       {secret ? <SecretOnce secret={secret} /> : null}
       {e.state === "disabled" && e.disabledReason === "failing" ? (
         <div className="notice notice-warning" role="status">
-          Deliveries to this endpoint kept failing for more than a day, so it was disabled {e.disabledAt ? `on ${formatStamp(e.disabledAt)}` : ""}. Fix the receiver, then enable it: the {e.pending} waiting {e.pending === 1 ? "delivery goes" : "deliveries go"} out in order, and failed ones can be redelivered from the log.
+          {t("webhooks.endpoint.failingNotice", { at: e.disabledAt ? formatStamp(e.disabledAt) : "", pending: e.pending, pendingText: e.pending.toLocaleString(locale) })}
         </div>
       ) : null}
       <div className="stack">
@@ -202,22 +232,34 @@ export function WebhookEndpointPage() {
 }
 
 function EndpointFacts({ e }: { e: EndpointView }) {
+  const { t, locale } = useI18n();
+  const overlapping = e.previousSecretExpiresAt && Date.parse(e.previousSecretExpiresAt) > Date.now();
   return (
     <section className="card" aria-labelledby="facts-title">
-      <h2 id="facts-title">Overview</h2>
+      <h2 id="facts-title">{t("webhooks.facts.title")}</h2>
       <dl className="facts">
-        <dt>Events</dt>
-        <dd>{e.eventTypes.map((t) => <code key={t} className="small">{t} </code>)}</dd>
-        <dt>Waiting to be sent</dt>
-        <dd>{e.pending}</dd>
-        <dt>Failed (kept for the log)</dt>
-        <dd>{e.failed}</dd>
-        <dt>Last delivery</dt>
-        <dd>{e.lastDelivery ? `${e.lastDelivery.ok ? "Delivered" : "Failed"}: ${statusText(e.lastDelivery.status, true)}, ${durationText(e.lastDelivery.durationMs)}, ${formatStamp(e.lastDelivery.at)}` : "None yet"}</dd>
-        <dt>Signing secret</dt>
+        <dt>{t("webhooks.list.events")}</dt>
+        <dd className="chips">
+          {e.eventTypes.map((x) => (
+            <code key={x} className="small">
+              {x}
+            </code>
+          ))}
+        </dd>
+        <dt>{t("webhooks.facts.waiting")}</dt>
+        <dd>{e.pending.toLocaleString(locale)}</dd>
+        <dt>{t("webhooks.facts.failed")}</dt>
+        <dd>{e.failed.toLocaleString(locale)}</dd>
+        <dt>{t("webhooks.list.lastDelivery")}</dt>
         <dd>
-          {e.secretRotatedAt ? `Rotated ${formatStamp(e.secretRotatedAt)}` : `Created ${formatStamp(e.createdAt)}`}
-          {e.previousSecretExpiresAt && Date.parse(e.previousSecretExpiresAt) > Date.now() ? `; the previous secret signs too until ${formatStamp(e.previousSecretExpiresAt)}` : ""}
+          {e.lastDelivery
+            ? t(e.lastDelivery.ok ? "webhooks.facts.lastOk" : "webhooks.facts.lastFailed", { status: e.lastDelivery.status ?? t("webhooks.log.noAnswer"), duration: durationText(locale, e.lastDelivery.durationMs) ?? "", at: formatStamp(e.lastDelivery.at) })
+            : t("webhooks.list.noneYet")}
+        </dd>
+        <dt>{t("webhooks.facts.secret")}</dt>
+        <dd>
+          {e.secretRotatedAt ? t("webhooks.facts.rotated", { at: formatStamp(e.secretRotatedAt) }) : t("webhooks.facts.createdAt", { at: formatStamp(e.createdAt) })}
+          {overlapping ? <div>{t("webhooks.facts.overlap", { until: formatStamp(e.previousSecretExpiresAt!) })}</div> : null}
         </dd>
       </dl>
     </section>
@@ -226,6 +268,7 @@ function EndpointFacts({ e }: { e: EndpointView }) {
 
 function EndpointActions({ path, e, onChange, communityPage }: { path: string; e: EndpointView; onChange: (e: EndpointView, secret?: string) => void; communityPage: string }) {
   const F = "endpoint-actions";
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [overlap, setOverlap] = useState("24");
   const [message, setMessage] = useState("");
@@ -234,9 +277,10 @@ function EndpointActions({ path, e, onChange, communityPage }: { path: string; e
     setMessage("");
     void run(what);
   };
+  const overlapOptions = OVERLAP_HOURS.map((h) => ({ value: String(h), label: t("webhooks.actions.overlapHours", { hours: h }) }));
   return (
     <section className="card stack" aria-labelledby={`${F}-title`}>
-      <h2 id={`${F}-title`}>Actions</h2>
+      <h2 id={`${F}-title`}>{t("common.actions")}</h2>
       <Status>{message}</Status>
       <ErrorSummary form={F} errors={errors} labels={{}} />
       <div className="button-row">
@@ -248,11 +292,11 @@ function EndpointActions({ path, e, onChange, communityPage }: { path: string; e
             act(async () => {
               await post(`${path}/test`);
               onChange({ ...e, pending: e.pending + 1 });
-              setMessage("A test event is queued; it appears in the log below within a few seconds.");
+              setMessage(t("webhooks.actions.testQueued"));
             })
           }
         >
-          Send a test event
+          {t("webhooks.actions.test")}
         </button>
         <button
           type="button"
@@ -262,11 +306,11 @@ function EndpointActions({ path, e, onChange, communityPage }: { path: string; e
             act(async () => {
               const next = await patch<EndpointView>(path, { enabled: e.state !== "enabled" });
               onChange(next);
-              setMessage(next.state === "enabled" ? "The endpoint is active again; waiting deliveries go out in order." : "The endpoint is paused: nothing is sent, and new events are not queued for it.");
+              setMessage(t(next.state === "enabled" ? "webhooks.actions.enabled" : "webhooks.actions.paused"));
             })
           }
         >
-          {e.state === "enabled" ? "Pause deliveries" : "Enable"}
+          {t(e.state === "enabled" ? "webhooks.actions.pause" : "webhooks.actions.enable")}
         </button>
       </div>
       <form
@@ -274,34 +318,33 @@ function EndpointActions({ path, e, onChange, communityPage }: { path: string; e
         onSubmit={(ev) => {
           ev.preventDefault();
           act(async () => {
-            const next = await post<EndpointWithSecret>(`${path}/rotate-secret`, { overlapHours: Number(overlap) });
-            const { secret, ...view } = next;
+            const { secret, ...view } = await post<EndpointWithSecret>(`${path}/rotate-secret`, { overlapHours: Number(overlap) });
             onChange(view, secret);
-            setMessage("The secret is rotated. Copy the new one above.");
+            setMessage(t("webhooks.actions.rotated"));
           });
         }}
       >
-        <SelectField form={F} name="overlap" label="Rotate the signing secret, keeping the old one valid for" options={OVERLAP_CHOICES} value={overlap} onChange={(ev) => setOverlap(ev.target.value)} hint="During the overlap every delivery carries two signatures, so the receiver can switch secrets without refusing anything." />
+        <SelectField form={F} name="overlap" label={t("webhooks.actions.overlap")} options={overlapOptions} value={overlap} onChange={(ev) => setOverlap(ev.target.value)} hint={t("webhooks.actions.overlapHint")} />
         <SubmitButton busy={busy} className="button secondary">
-          Rotate secret
+          {t("webhooks.actions.rotate")}
         </SubmitButton>
       </form>
       <div className="danger-zone card">
-        <h3>Remove this endpoint</h3>
-        <p className="muted">Its delivery log goes with it. Deliveries not yet sent are dropped.</p>
+        <h3>{t("webhooks.actions.removeTitle")}</h3>
+        <p className="muted">{t("webhooks.actions.removeHint")}</p>
         <button
           type="button"
           className="button danger-outline"
           disabled={busy}
           onClick={() =>
             act(async () => {
-              if (!window.confirm(`Remove the endpoint ${e.url}? Its log and waiting deliveries go with it.`)) return;
+              if (!window.confirm(tNow("webhooks.actions.removeConfirm", { url: e.url }))) return;
               await del(path);
-              navigate(communityPage, { state: { flash: `The endpoint ${e.url} is removed.` } });
+              navigate(communityPage, { state: { flash: tNow("webhooks.actions.removed", { url: e.url }) } });
             })
           }
         >
-          Remove endpoint
+          {t("webhooks.actions.remove")}
         </button>
       </div>
     </section>
@@ -310,6 +353,8 @@ function EndpointActions({ path, e, onChange, communityPage }: { path: string; e
 
 function EditEndpointForm({ path, e, types, onSaved }: { path: string; e: EndpointView; types: EventTypeView[]; onSaved: (e: EndpointView) => void }) {
   const F = "edit-endpoint";
+  const { t } = useI18n();
+  const labels = useLabels();
   const [v, setV] = useState({ url: e.url, description: e.description });
   const [eventTypes, setEventTypes] = useState<string[]>(e.eventTypes);
   const [saved, setSaved] = useState("");
@@ -319,20 +364,20 @@ function EditEndpointForm({ path, e, types, onSaved }: { path: string; e: Endpoi
     setSaved("");
     void run(async () => {
       onSaved(await patch<EndpointView>(path, check(updateEndpointBody, { ...v, eventTypes })));
-      setSaved("The endpoint is saved.");
+      setSaved(t("common.changesSaved"));
     });
   };
   return (
     <form className="card form-wide stack" aria-labelledby={`${F}-title`} onSubmit={onSubmit} noValidate>
-      <h2 id={`${F}-title`}>Settings</h2>
+      <h2 id={`${F}-title`}>{t("webhooks.form.settingsTitle")}</h2>
       <Status>{saved}</Status>
-      <ErrorSummary form={F} errors={errors} labels={LABELS} />
-      <TextField form={F} name="url" label={LABELS.url} type="url" inputMode="url" autoComplete="off" required value={v.url} onChange={(x) => setV({ ...v, url: x.target.value })} error={errors.fields.url} />
-      <TextField form={F} name="description" label={LABELS.description} value={v.description} onChange={(x) => setV({ ...v, description: x.target.value })} error={errors.fields.description} />
+      <ErrorSummary form={F} errors={errors} labels={labels} />
+      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required value={v.url} onChange={(x) => setV({ ...v, url: x.target.value })} error={errors.fields.url} />
+      <TextField form={F} name="description" label={labels.description} value={v.description} onChange={(x) => setV({ ...v, description: x.target.value })} error={errors.fields.description} />
       <EventTypesField form={F} types={types} value={eventTypes} onChange={setEventTypes} error={errors.fields.eventTypes} />
       <div className="form-actions">
-        <SubmitButton busy={busy} busyLabel="Saving…">
-          Save
+        <SubmitButton busy={busy} busyLabel={t("common.saving")}>
+          {t("common.save")}
         </SubmitButton>
       </div>
     </form>
@@ -341,16 +386,17 @@ function EditEndpointForm({ path, e, types, onSaved }: { path: string; e: Endpoi
 
 // ---------------------------------------------------------------- the delivery log
 
-const STATE_FILTER = [{ value: "", label: "All deliveries" }, ...DELIVERY_STATES.map((s) => ({ value: s, label: DELIVERY_LABEL[s].label }))];
+type Page = { deliveries: DeliveryView[]; next: number | null };
 
 function DeliveryLog({ path, enabled }: { path: string; enabled: boolean }) {
+  const { t } = useI18n();
   const [state, setState] = useState("");
   const [tick, setTick] = useState(0);
   const [more, setMore] = useState<DeliveryView[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [log] = useLoad(
     async (signal) => {
-      const r = await get<{ deliveries: DeliveryView[]; next: number | null }>(`${path}/deliveries${query({ state, limit: 50 })}`, signal);
+      const r = await get<Page>(`${path}/deliveries${query({ state, limit: 50 })}`, signal);
       setMore([]);
       setNext(r.next);
       return r.deliveries;
@@ -359,43 +405,44 @@ function DeliveryLog({ path, enabled }: { path: string; enabled: boolean }) {
   );
   const loadMore = async () => {
     if (next === null) return;
-    const r = await get<{ deliveries: DeliveryView[]; next: number | null }>(`${path}/deliveries${query({ state, limit: 50, before: next })}`);
+    const r = await get<Page>(`${path}/deliveries${query({ state, limit: 50, before: next })}`);
     setMore((m) => [...m, ...r.deliveries]);
     setNext(r.next);
   };
+  const filter = [{ value: "", label: t("webhooks.log.all") }, ...DELIVERY_STATES.map((s) => ({ value: s, label: t(DELIVERY_LABEL[s].label) }))];
   const rows = log.status === "ok" ? [...log.data, ...more] : [];
   return (
     <section className="card stack" aria-labelledby="log-title">
-      <h2 id="log-title">Delivery log</h2>
+      <h2 id="log-title">{t("webhooks.log.title")}</h2>
       <div className="filters">
-        <SelectField form="log" name="state" label="Show" options={STATE_FILTER} value={state} onChange={(e) => setState(e.target.value)} />
-        <button type="button" className="button small secondary" onClick={() => setTick((t) => t + 1)}>
-          Refresh
+        <SelectField form="log" name="state" label={t("webhooks.log.show")} options={filter} value={state} onChange={(e) => setState(e.target.value)} />
+        <button type="button" className="button small secondary" onClick={() => setTick((x) => x + 1)}>
+          {t("common.refresh")}
         </button>
       </div>
-      {log.status === "loading" ? <Loading label="Loading the log…" /> : null}
+      {log.status === "loading" ? <Loading label={t("webhooks.log.loading")} /> : null}
       {log.status === "error" ? <p className="notice notice-error">{log.error.message}</p> : null}
-      {log.status === "ok" && rows.length === 0 ? <p className="empty">No deliveries{state ? " in this state" : ""} yet.</p> : null}
+      {log.status === "ok" && rows.length === 0 ? <p className="empty">{t(state ? "webhooks.log.emptyInState" : "webhooks.log.empty")}</p> : null}
       {rows.length ? (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">Deliveries to this endpoint, newest first</caption>
+            <caption className="visually-hidden">{t("webhooks.log.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Queued</th>
-                <th scope="col">Event</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Response time</th>
+                <th scope="col">{t("webhooks.log.queued")}</th>
+                <th scope="col">{t("webhooks.log.event")}</th>
+                <th scope="col">{t("webhooks.list.state")}</th>
+                <th scope="col">{t("webhooks.log.attempts")}</th>
+                <th scope="col">{t("webhooks.log.answer")}</th>
+                <th scope="col">{t("webhooks.log.responseTime")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Details</span>
+                  <span className="visually-hidden">{t("webhooks.log.details")}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((d) => (
-                <DeliveryRow key={d.id} path={path} d={d} enabled={enabled} onQueued={() => setTick((t) => t + 1)} />
+                <DeliveryRow key={d.id} path={path} d={d} enabled={enabled} onQueued={() => setTick((x) => x + 1)} />
               ))}
             </tbody>
           </table>
@@ -403,7 +450,7 @@ function DeliveryLog({ path, enabled }: { path: string; enabled: boolean }) {
       ) : null}
       {next !== null ? (
         <button type="button" className="button secondary" onClick={() => void loadMore()}>
-          Show older deliveries
+          {t("webhooks.log.older")}
         </button>
       ) : null}
     </section>
@@ -411,12 +458,14 @@ function DeliveryLog({ path, enabled }: { path: string; enabled: boolean }) {
 }
 
 function DeliveryRow({ path, d, enabled, onQueued }: { path: string; d: DeliveryView; enabled: boolean; onQueued: () => void }) {
+  const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const [detail, setDetail] = useState<DeliveryDetail | null>(null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const label = DELIVERY_LABEL[d.state];
   const detailsId = `delivery-${d.id}`;
+  const which = { type: d.type, at: formatStamp(d.createdAt) };
   const toggle = async () => {
     if (!open && !detail) {
       try {
@@ -445,26 +494,26 @@ function DeliveryRow({ path, d, enabled, onQueued }: { path: string; d: Delivery
         <td>{formatStamp(d.createdAt)}</td>
         <td>
           <code className="small">{d.type}</code>
-          {d.redeliveryOf ? <div className="muted small">redelivery</div> : null}
+          {d.redeliveryOf ? <div className="muted small">{t("webhooks.log.redelivery")}</div> : null}
         </td>
         <td>
-          <Badge tone={label.tone}>{label.label}</Badge>
-          {d.state === "pending" && d.attempts > 0 && d.nextAttemptAt ? <div className="muted small">next try {formatStamp(d.nextAttemptAt)}</div> : null}
+          <Badge tone={label.tone}>{t(label.label)}</Badge>
+          {d.state === "pending" && d.attempts > 0 && d.nextAttemptAt ? <div className="muted small">{t("webhooks.log.nextTry", { at: formatStamp(d.nextAttemptAt) })}</div> : null}
         </td>
-        <td className="num">{d.attempts}</td>
+        <td className="num">{d.attempts.toLocaleString(locale)}</td>
         <td>
-          {statusText(d.lastStatus, d.attempts > 0)}
+          <Answer status={d.lastStatus} attempted={d.attempts > 0} />
           {d.lastError && d.lastStatus === null ? <div className="muted small">{d.lastError}</div> : null}
         </td>
-        <td className="num">{durationText(d.lastDurationMs)}</td>
+        <td className="num">{durationText(locale, d.lastDurationMs) ?? t("webhooks.log.none")}</td>
         <td className="actions">
           <div className="button-row">
-            <button type="button" className="button small secondary" aria-expanded={open} aria-controls={detailsId} onClick={() => void toggle()}>
-              Details<span className="visually-hidden"> of the {d.type} delivery queued {formatStamp(d.createdAt)}</span>
+            <button type="button" className="button small secondary" aria-expanded={open} aria-controls={detailsId} aria-label={t("webhooks.log.detailsOf", which)} onClick={() => void toggle()}>
+              {t("webhooks.log.details")}
             </button>
             {d.state !== "pending" ? (
-              <button type="button" className="button small secondary" disabled={busy || !enabled} title={enabled ? undefined : "Enable the endpoint first"} onClick={() => void redeliver()}>
-                Redeliver<span className="visually-hidden"> the {d.type} event</span>
+              <button type="button" className="button small secondary" disabled={busy || !enabled} title={enabled ? undefined : t("webhooks.log.enableFirst")} aria-label={t("webhooks.log.redeliverOf", which)} onClick={() => void redeliver()}>
+                {t("webhooks.log.redeliver")}
               </button>
             ) : null}
           </div>
@@ -481,35 +530,37 @@ function DeliveryRow({ path, d, enabled, onQueued }: { path: string; d: Delivery
             {detail ? (
               <div className="stack">
                 <p className="small">
-                  Message <code>{detail.messageId}</code> (the <code>webhook-id</code> header, the same on every attempt)
+                  <T id="webhooks.log.messageId" values={{ id: detail.messageId, code: (c) => <code>{c}</code> }} />
                 </p>
                 {detail.attemptsLog.length ? (
                   <table className="table">
-                    <caption>Attempts</caption>
+                    <caption>{t("webhooks.log.attemptsTitle")}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">When</th>
-                        <th scope="col">Answer</th>
-                        <th scope="col">Response time</th>
-                        <th scope="col">Error or response</th>
+                        <th scope="col">{t("webhooks.log.when")}</th>
+                        <th scope="col">{t("webhooks.log.answer")}</th>
+                        <th scope="col">{t("webhooks.log.responseTime")}</th>
+                        <th scope="col">{t("webhooks.log.errorOrResponse")}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {detail.attemptsLog.map((a, i) => (
                         <tr key={i}>
                           <td>{formatStamp(a.at)}</td>
-                          <td>{statusText(a.status, true)}</td>
-                          <td className="num">{durationText(a.durationMs)}</td>
-                          <td className="pre-wrap small">{[a.error, a.response].filter(Boolean).join("\n") || "—"}</td>
+                          <td>
+                            <Answer status={a.status} attempted />
+                          </td>
+                          <td className="num">{durationText(locale, a.durationMs)}</td>
+                          <td className="pre-wrap small">{[a.error, a.response].filter(Boolean).join("\n") || t("webhooks.log.none")}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
                 ) : (
-                  <p className="muted">Not attempted yet.</p>
+                  <p className="muted">{t("webhooks.log.notYet")}</p>
                 )}
                 <details>
-                  <summary>Payload</summary>
+                  <summary>{t("webhooks.log.payload")}</summary>
                   <pre className="pre-wrap small">{prettyJson(detail.body)}</pre>
                 </details>
               </div>

@@ -1,60 +1,46 @@
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
 import type { DeliveryView, EndpointView, EventTypeView } from "../../../server/features/webhooks/schema.js";
 
-/** Readable names of the groups of event types (the part before the dot); others show as written. */
-const GROUP_LABEL: Record<string, string> = {
-  invitation_request: "Invitation requests",
-  stipend: "Travel stipends",
-  payment: "Fees",
-  donation: "Donations",
-  proposal: "Proposals",
-  timetable: "Timetables",
-  schedule: "Schedules",
-  announcement: "Announcements",
-};
+/**
+ * Catalogue ids for what the server names: a group of event types (the part before the
+ * dot) and a type's one-line summary. Types the catalogue does not know yet (a feature's
+ * new ones) show the server's English summary and the group as written.
+ */
+const slug = (s: string) => s.replaceAll("_", "-");
+export const groupId = (group: string) => `webhooks.group.${slug(group)}`;
+export const typeSummaryId = (type: string) => `webhooks.type.${slug(type)}`;
 
 export interface TypeGroup {
   key: string;
-  label: string;
   types: EventTypeView[];
 }
 
-/** Event types grouped by their noun, groups in a stable order, for the subscription form. */
+/** Event types grouped by their noun, in the order the server lists them (the order things happen). */
 export function groupEventTypes(types: readonly EventTypeView[]): TypeGroup[] {
   const groups = new Map<string, EventTypeView[]>();
   for (const t of types) {
     const key = t.type.split(".")[0]!;
     groups.set(key, [...(groups.get(key) ?? []), t]);
   }
-  const order = Object.keys(GROUP_LABEL);
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([key, list]) => ({ key, label: GROUP_LABEL[key] ?? key, types: list }));
+  return [...groups.entries()].map(([key, list]) => ({ key, types: list }));
 }
 
-/** "checked_in" → "checked in": the verb of a type, as a checkbox label. */
-export function verbOf(type: string): string {
-  return type.split(".").slice(1).join(".").replaceAll("_", " ");
+export function endpointState(e: Pick<EndpointView, "state" | "disabledReason">): { label: MessageId; tone: "ok" | "warn" | "muted" } {
+  if (e.state === "enabled") return { label: "webhooks.state.active", tone: "ok" };
+  return e.disabledReason === "failing" ? { label: "webhooks.state.failing", tone: "warn" } : { label: "webhooks.state.paused", tone: "muted" };
 }
 
-export function endpointState(e: Pick<EndpointView, "state" | "disabledReason">): { label: string; tone: "ok" | "warn" | "muted" } {
-  if (e.state === "enabled") return { label: "Active", tone: "ok" };
-  return e.disabledReason === "failing" ? { label: "Disabled after failures", tone: "warn" } : { label: "Paused", tone: "muted" };
-}
-
-export const DELIVERY_LABEL: Record<DeliveryView["state"], { label: string; tone: "ok" | "warn" | "info" }> = {
-  pending: { label: "Waiting", tone: "info" },
-  delivered: { label: "Delivered", tone: "ok" },
-  failed: { label: "Failed", tone: "warn" },
+export const DELIVERY_LABEL: Record<DeliveryView["state"], { label: MessageId; tone: "ok" | "warn" | "info" }> = {
+  pending: { label: "webhooks.delivery.pending", tone: "info" },
+  delivered: { label: "webhooks.delivery.delivered", tone: "ok" },
+  failed: { label: "webhooks.delivery.failed", tone: "warn" },
 };
 
-/** What the receiver answered, in a table cell: "200", "500", or "no answer". */
-export function statusText(status: number | null, attempted: boolean): string {
-  if (!attempted) return "—";
-  return status === null ? "no answer" : String(status);
-}
-
-export function durationText(ms: number | null): string {
-  if (ms === null) return "—";
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** Milliseconds, or seconds from one second on, in the reader's number format. */
+export function durationText(locale: string, ms: number | null): string | null {
+  if (ms === null) return null;
+  if (ms < 1000) return new Intl.NumberFormat(locale, { style: "unit", unit: "millisecond", maximumFractionDigits: 0 }).format(ms);
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "second", maximumFractionDigits: ms < 10_000 ? 1 : 0 }).format(ms / 1000);
 }
 
 /** Pretty-printed JSON when it parses, the text as it is otherwise. */
@@ -66,11 +52,5 @@ export function prettyJson(text: string): string {
   }
 }
 
-/** How long a rotated secret keeps signing beside the new one. */
-export const OVERLAP_CHOICES = [
-  { value: "0", label: "No overlap: the old secret stops at once" },
-  { value: "1", label: "1 hour" },
-  { value: "24", label: "24 hours" },
-  { value: "72", label: "3 days" },
-  { value: "168", label: "A week" },
-] as const;
+/** How long a rotated secret keeps signing beside the new one, in hours. */
+export const OVERLAP_HOURS = [0, 1, 24, 72, 168] as const;
