@@ -551,7 +551,7 @@ function DeliveryRow({ path, d, enabled, onQueued }: { path: string; d: Delivery
                             <Answer status={a.status} attempted />
                           </td>
                           <td className="num">{durationText(locale, a.durationMs)}</td>
-                          <td className="pre-wrap small">{[a.error, a.response].filter(Boolean).join("\n") || t("webhooks.log.none")}</td>
+                          <td className="pre-wrap small">{(a.status === null ? a.error : a.response) || t("webhooks.log.none")}</td>
                         </tr>
                       ))}
                     </tbody>

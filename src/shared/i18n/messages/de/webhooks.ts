@@ -150,7 +150,7 @@ export default {
   "webhooks.log.messageId": "Nachricht <code>{id}</code> (der Header <code>webhook-id</code>, bei jedem Versuch derselbe)",
   "webhooks.log.attemptsTitle": "Versuche",
   "webhooks.log.when": "Wann",
-  "webhooks.log.errorOrResponse": "Fehler oder Antwort",
+  "webhooks.log.errorOrResponse": "Antwort oder Fehler",
   "webhooks.log.notYet": "Noch nicht versucht.",
   "webhooks.log.payload": "Inhalt",
 } satisfies AreaTranslation<typeof en>;

@@ -148,7 +148,7 @@ export default {
   "webhooks.log.messageId": "Message <code>{id}</code> (the <code>webhook-id</code> header, the same on every attempt)",
   "webhooks.log.attemptsTitle": "Attempts",
   "webhooks.log.when": "When",
-  "webhooks.log.errorOrResponse": "Error or response",
+  "webhooks.log.errorOrResponse": "Response or error",
   "webhooks.log.notYet": "Not attempted yet.",
   "webhooks.log.payload": "Payload",
 };
