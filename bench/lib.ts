@@ -1,6 +1,10 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, wrapPglite, type Database } from "../src/server/platform/db/index.js";
+import { migrate } from "../src/server/platform/db/migrate.js";
 
 /** One line naming the machine, for the header of docs/benchmarks.md. */
 export function machineLine(): string {
@@ -74,3 +78,42 @@ export const fmt = {
   mib: (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} MiB` : "—"),
   ratio: (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—"),
 };
+
+/** The p-th percentile (nearest rank) of some timings. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+export const BENCH_PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A migrated database for one measurement: a fresh in-memory PGlite, or a private schema on
+ * the PostgreSQL server of BENCH_PG_URL; `drop()` closes it and removes the schema.
+ */
+export async function benchDatabase(kind: "pglite" | "postgres", prefix: string): Promise<Database & { drop(): Promise<void> }> {
+  const schema = `${prefix}_${randomBytes(4).toString("hex")}`;
+  let database: Database;
+  let pglite: { close(): Promise<void> } | undefined;
+  if (kind === "postgres") database = await openDatabase({ databaseUrl: BENCH_PG_URL, dataDir: "", schema, poolSize: 10 });
+  else {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const client = await PGlite.create();
+    pglite = client;
+    database = await wrapPglite(client, undefined, "public", false);
+  }
+  await migrate(database);
+  return {
+    ...database,
+    async drop() {
+      await database.close().catch(() => undefined);
+      await pglite?.close().catch(() => undefined);
+      if (kind === "postgres") {
+        const c = new pg.Client({ connectionString: BENCH_PG_URL });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await c.end();
+      }
+    },
+  };
+}

@@ -18,6 +18,7 @@ const sections: Record<string, () => Promise<Section>> = {
   "solvers-timetable": () => import("./solvers-timetable.js"),
   registration: () => import("./registration.js"),
   road: () => import("./road.js"),
+  webhooks: () => import("./webhooks.js"),
 };
 
 // npm runs scripts from the package root, whether this runs compiled or under tsx.

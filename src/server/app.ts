@@ -12,6 +12,7 @@ import { NotFoundError } from "./platform/errors.js";
 import { msg } from "../shared/i18n/catalogue.js";
 import { openApiDocument, referencePage } from "./platform/http/openapi.js";
 import { Router } from "./platform/http/route.js";
+import { webhookRegistry } from "./platform/webhooks/registry.js";
 import { repoRoot, webDistDir } from "./platform/paths.js";
 
 export interface BuiltApp {
@@ -52,7 +53,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     }
   });
 
-  const doc = openApiDocument(router.routes, { version, baseUrl: ctx.config.baseUrl });
+  const doc = openApiDocument(router.routes, { version, baseUrl: ctx.config.baseUrl }, webhookRegistry(ctx.features).list());
   const reference = referencePage(doc);
   app.get("/api/v1/openapi.json", async () => doc);
   app.get("/api/v1/docs", async (_req, reply) => reply.type("text/html; charset=utf-8").send(reference));

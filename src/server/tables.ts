@@ -5,6 +5,7 @@
  */
 export * from "./platform/auth/tables.js";
 export * from "./platform/mail/tables.js";
+export * from "./platform/webhooks/tables.js";
 export * from "./features/accounts/tables.js";
 export * from "./features/communities/tables.js";
 export * from "./features/events/tables.js";

@@ -59,6 +59,12 @@ export const ERROR_STATUS = {
   stipend_exists: 409,
   stipend_state: 409,
   budget_exceeded: 409,
+  // Webhooks
+  webhook_url_insecure: 422,
+  webhook_url_unresolvable: 422,
+  webhook_url_refused: 422,
+  webhook_endpoint_disabled: 409,
+  webhook_endpoints_limit: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

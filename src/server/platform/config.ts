@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 /**
@@ -31,6 +32,14 @@ const envSchema = z.object({
     .default("true")
     .transform((v) => v === "true" || v === "1"),
   BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  // Webhook endpoints on loopback, private, link-local or metadata addresses are refused unless
+  // the admin names their networks here; plain http is accepted only to these networks.
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((n) => ipaddr.isValidCIDR(n) || ipaddr.isValid(n)), "must be a comma-separated list of addresses or networks, e.g. 127.0.0.0/8,::1/128")
+    .transform((list) => list.map((n) => (n.includes("/") ? n : `${n}/${ipaddr.parse(n).kind() === "ipv4" ? 32 : 128}`)))
+    .default([]),
 });
 
 export interface Config {
@@ -51,6 +60,8 @@ export interface Config {
   oidcProviders: OidcProviderConfig[];
   demo: boolean;
   bodyLimit: number;
+  /** Networks (CIDR) that webhook deliveries may reach although they are not public. */
+  webhookAllowPrivate: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -108,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     oidcProviders: oidc.providers,
     demo: e.PLENARY_DEMO,
     bodyLimit: e.BODY_LIMIT,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from "./db/index.js";
 import type { Router } from "./http/route.js";
 import type { RoleResolver } from "./permissions.js";
 import type { Programme } from "./programme.js";
+import type { WebhookEventType } from "./webhooks/registry.js";
 
 /**
  * What a feature area gives the composition layer (`src/server/features.ts`). The platform
@@ -27,4 +28,6 @@ export interface Feature {
   programme?(ctx: AppContext, eventId: string): Promise<Programme | null>;
   /** Long-running work (scheduled jobs) started with the server and stopped on shutdown. */
   background?(ctx: AppContext): { stop(): Promise<void> };
+  /** The webhook event types this feature emits (`emitWebhook`), with their payload schemas. */
+  webhooks?: readonly WebhookEventType[];
 }

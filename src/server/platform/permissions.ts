@@ -30,6 +30,8 @@ export const CAPABILITIES = [
   "registration.checkin",
   "road.review",
   "announcement.write",
+  "webhooks.view",
+  "webhooks.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -42,7 +44,7 @@ const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  community_organiser: ["community.update", "community.organisers.manage", "event.create", "road.review", "announcement.write", ...organiserCaps],
+  community_organiser: ["community.update", "community.organisers.manage", "event.create", "road.review", "announcement.write", "webhooks.view", "webhooks.manage", ...organiserCaps],
   organiser: organiserCaps,
   reviewer: ["event.view_unpublished"],
   speaker: ["event.view_unpublished"],

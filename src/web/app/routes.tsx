@@ -26,6 +26,7 @@ const regQueue = () => import("../features/registration/QueuePages.js");
 const regSettings = () => import("../features/registration/SettingsPages.js");
 const regMoney = () => import("../features/registration/MoneyPages.js");
 const regCheckin = () => import("../features/registration/CheckinPages.js");
+const webhooks = () => import("../features/webhooks/WebhooksPages.js");
 
 const road = () => import("../features/road/RoadPage.js");
 const roadTalk = () => import("../features/road/TalkPages.js");
@@ -42,6 +43,8 @@ export const routes: RouteObject[] = [
       { path: "/communities", element: page(communities, (m) => m.CommunitiesPage) },
       { path: "/communities/:community", element: page(communities, (m) => m.CommunityPage) },
       { path: "/communities/:community/new-event", element: page(settings, (m) => m.NewEventPage) },
+      { path: "/communities/:community/webhooks", element: page(webhooks, (m) => m.WebhooksPage) },
+      { path: "/communities/:community/webhooks/:endpointId", element: page(webhooks, (m) => m.WebhookEndpointPage) },
       { path: "/communities/:community/events/:event", element: page(eventPage, (m) => m.EventPage) },
       { path: "/communities/:community/events/:event/settings", element: page(settings, (m) => m.EventSettingsPage) },
       { path: "/communities/:community/events/:event/request-invitation", element: page(applicant, (m) => m.RequestInvitationPage) },

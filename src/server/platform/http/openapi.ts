@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_CODES } from "../../../shared/errors.js";
+import { envelopeSchema, type WebhookEventType } from "../webhooks/registry.js";
 import type { RegisteredRoute } from "./route.js";
 
 const errorSchema = {
@@ -25,6 +26,7 @@ const statusText: Record<number, string> = {
   404: "Not found",
   409: "Conflict with the current state",
   413: "Body too large",
+  422: "Understood but refused (e.g. a webhook address that is not HTTPS, does not resolve or is private)",
   429: "Too many requests",
 };
 
@@ -45,8 +47,43 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): unk
   }));
 }
 
-/** The OpenAPI 3.1 document, generated from the same Zod schemas that validate requests. */
-export function openApiDocument(routes: readonly RegisteredRoute[], info: { version: string; baseUrl: string }): Record<string, unknown> {
+const signatureHeaders = [
+  { name: "webhook-id", in: "header", required: true, schema: { type: "string" }, description: "The message id (`msg_…`), the same on every retry: drop a delivery whose id you have seen." },
+  { name: "webhook-timestamp", in: "header", required: true, schema: { type: "string" }, description: "Unix seconds when this attempt was signed; refuse ones far from your clock (replays)." },
+  {
+    name: "webhook-signature",
+    in: "header",
+    required: true,
+    schema: { type: "string" },
+    description: "`v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">` with the endpoint's secret (base64 after `whsec_`); while a rotated secret overlaps, two signatures separated by a space. Any Standard Webhooks library verifies it.",
+  },
+];
+
+/**
+ * Webhooks as OpenAPI 3.1 describes them: one POST per event type that Plenary sends to a
+ * subscribed endpoint, its body generated from the registered payload schema.
+ */
+function webhookOperations(types: readonly WebhookEventType[]): Record<string, unknown> {
+  return Object.fromEntries(
+    types.map((t) => [
+      t.type,
+      {
+        post: {
+          operationId: `webhook:${t.type}`,
+          summary: t.summary,
+          description: `${t.description}\n\nPayload version ${t.version}. Answer with any 2xx within 15 seconds to acknowledge; anything else (or no answer) is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then the endpoint is disabled. Deliveries to one endpoint arrive in the order the events happened.`,
+          tags: ["webhooks"],
+          parameters: signatureHeaders,
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(envelopeSchema(t), "output") } } },
+          responses: { "2XX": { description: "Received." } },
+        },
+      },
+    ]),
+  );
+}
+
+/** The OpenAPI 3.1 document, generated from the same Zod schemas that validate requests (and, for `webhooks`, that check what is emitted). */
+export function openApiDocument(routes: readonly RegisteredRoute[], info: { version: string; baseUrl: string }, webhooks: readonly WebhookEventType[] = []): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { def } of routes) {
     const scope = def.scope ?? (def.method === "GET" ? "read" : "write");
@@ -76,6 +113,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[], info: { vers
     info: { title: "Plenary API", version: info.version, description: "JSON API of Plenary. Cookie-authenticated state changes must send the session's CSRF token in `X-CSRF-Token`; API tokens go in `Authorization: Bearer`." },
     servers: [{ url: info.baseUrl }],
     paths,
+    webhooks: webhookOperations(webhooks),
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "plenary_session" },
@@ -107,8 +145,13 @@ export function referencePage(doc: Record<string, unknown>): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }
   }
-  const nav = [...byTag.keys()].map((t) => `<a href="#tag-${esc(t)}">${esc(t)}</a>`).join(" · ");
-  const body = [...byTag.entries()].map(([t, ops]) => `<h2 id="tag-${esc(t)}">${esc(t)}</h2>${ops.join("")}`).join("");
+  const hooks = Object.entries((doc.webhooks ?? {}) as Record<string, { post: { summary: string; description: string; requestBody: { content: { "application/json": { schema: unknown } } } } }>).map(
+    ([name, { post }]) => `<section id="webhook-${esc(name)}"><h3><span class="m m-post">EVENT</span> <code>${esc(name)}</code></h3><p>${esc(post.description)}</p><details><summary>Payload</summary><pre>${esc(JSON.stringify(post.requestBody.content["application/json"].schema, null, 2))}</pre></details></section>`,
+  );
+  const nav = [...[...byTag.keys()].map((t) => `<a href="#tag-${esc(t)}">${esc(t)}</a>`), ...(hooks.length ? ['<a href="#webhook-events">webhook events</a>'] : [])].join(" · ");
+  const body =
+    [...byTag.entries()].map(([t, ops]) => `<h2 id="tag-${esc(t)}">${esc(t)}</h2>${ops.join("")}`).join("") +
+    (hooks.length ? `<h2 id="webhook-events">Webhook events</h2><p>What Plenary POSTs to a subscribed endpoint, signed the Standard Webhooks way (headers <code>webhook-id</code>, <code>webhook-timestamp</code>, <code>webhook-signature</code>).</p>${hooks.join("")}` : "");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Plenary API reference</title><style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
 h1{margin-bottom:.25rem}section{border-top:1px solid #d0d7de;padding:.5rem 0}pre{background:#f6f8fa;padding:.75rem;overflow:auto;font-size:13px}

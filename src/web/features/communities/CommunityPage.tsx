@@ -97,9 +97,14 @@ export function CommunityPage() {
               Announcements
             </Link>
             {canManage ? (
-              <Link to={`/communities/${c.slug}/new-event`} className="button primary">
-                Create an event
-              </Link>
+              <>
+                <Link to={`/communities/${c.slug}/new-event`} className="button primary">
+                  Create an event
+                </Link>
+                <Link to={`/communities/${c.slug}/webhooks`} className="button secondary">
+                  Webhooks
+                </Link>
+              </>
             ) : null}
           </p>
         </div>

@@ -21,4 +21,6 @@ export default {
   "common.opensInNewTab": "(öffnet in einem neuen Tab)",
   "common.errorPrefix": "Fehler:",
   "common.changesSaved": "Ihre Änderungen sind gespeichert.",
+  "common.copy": "Kopieren",
+  "common.copied": "Kopiert",
 } satisfies AreaTranslation<typeof en>;

@@ -19,4 +19,6 @@ export default {
   "common.opensInNewTab": "(opens in a new tab)",
   "common.errorPrefix": "Error:",
   "common.changesSaved": "Your changes are saved.",
+  "common.copy": "Copy",
+  "common.copied": "Copied",
 };
