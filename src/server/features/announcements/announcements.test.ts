@@ -62,7 +62,8 @@ describe("writing and publishing announcements", () => {
     // The body's source is for writers only.
     const pub = json<PostView>(await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/announcements/${post.slug}` }));
     expect(pub.body).toBeNull();
-    expect(pub.summary).toBe("It is here. notes");
+    expect(pub.excerpt).toBe("It is here. notes");
+    expect(pub.summary).toBe("");
   });
 
   it("pages the index ten at a time, newest first", async () => {

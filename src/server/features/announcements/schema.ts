@@ -77,7 +77,10 @@ export const postView = z.object({
   /** Markdown source: only for those who may edit it. */
   body: z.string().nullable(),
   bodyHtml: z.string(),
+  /** The author's summary as written: empty when lists and feeds take the first paragraph. */
   summary: z.string(),
+  /** What lists and feeds show: the summary, or the first paragraph as plain text. */
+  excerpt: z.string(),
   authorName: z.string().nullable(),
   tags: z.array(z.string()),
   event: z.object({ slug: z.string(), name: z.string() }).nullable(),

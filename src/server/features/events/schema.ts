@@ -12,6 +12,12 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "This is not a calendar date.");
 
+/** A wall-clock time with no zone (as a datetime-local input gives it), checked to be a real date and time. */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use the form YYYY-MM-DDTHH:MM, in the venue's local time.")
+  .refine((v) => isoDate.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, "This is not a calendar date and time.");
+
 export const timeZone = z
   .string()
   .min(1, "Choose a time zone.")

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slug } from "../communities/schema.js";
-import { isoDate, latitude, longitude, timeZone } from "../events/schema.js";
+import { isoDate, latitude, localDateTime, longitude, timeZone } from "../events/schema.js";
 import { TALK_STATES } from "./rules.js";
 
 /**
@@ -27,8 +27,6 @@ export const LIMITS = {
 } as const;
 
 const httpUrl = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(LIMITS.urlMax);
-/** Wall-clock time at the venue, as a datetime-local input gives it. */
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use the form YYYY-MM-DDTHH:MM, in the venue's local time.");
 const text = z.string().trim().max(LIMITS.textMax);
 
 /** Topics are free words, compared without case: "Automotive" and "automotive" are one topic. */

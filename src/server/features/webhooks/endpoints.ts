@@ -72,6 +72,7 @@ async function views(db: Db, rows: EndpointRow[]): Promise<EndpointView[]> {
       description: r.description,
       eventTypes: r.eventTypes,
       state: r.state,
+      enabled: r.state === "enabled",
       disabledReason: r.disabledReason,
       disabledAt: iso(r.disabledAt),
       createdAt: r.createdAt.toISOString(),

@@ -83,6 +83,8 @@ export const endpointView = z.object({
   description: z.string(),
   eventTypes: z.array(z.string()),
   state: z.enum(ENDPOINT_STATES),
+  /** Whether deliveries go out: what `enabled` in a PATCH sets. */
+  enabled: z.boolean(),
   disabledReason: z.enum(DISABLED_REASONS).nullable(),
   disabledAt: instant.nullable(),
   createdAt: instant,

@@ -125,13 +125,22 @@ function unstorableStrings(value: unknown, prefix: string | undefined): FieldErr
 
 const INVALID = { body: "errors.invalidBody", query: "errors.invalidQuery", params: "errors.invalidParams" } as const;
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.infer<T> {
-  const invalid = (fields: FieldErrors) => new ValidationError(msg(INVALID[where], { count: Object.keys(fields).length }), fields);
-  const unstorable = unstorableStrings(value, where === "body" ? undefined : where);
-  if (Object.keys(unstorable).length) throw invalid(unstorable);
+const invalid = (where: keyof typeof INVALID, fields: FieldErrors) => new ValidationError(msg(INVALID[where], { count: Object.keys(fields).length }), fields);
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.infer<T> {
   const r = schema.safeParse(value, LOCALISED);
   if (r.success) return r.data;
-  throw invalid(fieldErrors(r.error, where === "body" ? undefined : where));
+  throw invalid(where, fieldErrors(r.error, where === "body" ? undefined : where));
+}
+
+/**
+ * The unstorable-string check over every part of a request at once, before any schema or
+ * access check: a NUL in the body is reported as such even when the query is also wrong.
+ */
+function refuseUnstorable(parts: { params: unknown; query: unknown; body: unknown }): void {
+  const fields = { ...unstorableStrings(parts.params, "params"), ...unstorableStrings(parts.query, "query"), ...unstorableStrings(parts.body, undefined) };
+  const first = (["params", "query"] as const).find((w) => Object.keys(fields).some((k) => k.startsWith(`${w}.`))) ?? "body";
+  if (Object.keys(fields).length) throw invalid(first, fields);
 }
 
 const empty = z.object({}).passthrough();
@@ -166,6 +175,7 @@ export class Router {
         const limits = def.rateLimit === undefined ? [] : "bucket" in def.rateLimit ? [def.rateLimit] : def.rateLimit;
         // Per address first, before any work; per account once the request says which.
         for (const l of limits) if (!l.per) await this.limiter(l.bucket, req.ip, l.max, l.windowSeconds);
+        refuseUnstorable({ params: req.params, query: req.query, body: req.body });
         const params = parseOrThrow(def.params ?? empty, req.params ?? {}, "params");
         const query = parseOrThrow(def.query ?? empty, req.query ?? {}, "query");
         const caller = await resolveCaller(ctx, req);

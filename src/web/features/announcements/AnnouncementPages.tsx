@@ -75,7 +75,7 @@ export function AnnouncementsPage() {
                   </span>
                 ))}
               </p>
-              <p>{p.summary}</p>
+              <p>{p.excerpt}</p>
             </article>
           ))}
           {l.pages > 1 ? (
@@ -289,7 +289,8 @@ function Editor({ community, existing, onSaved }: { community: string; existing:
         coverImageUrl: v.coverImageUrl.trim() || null,
         coverImageAlt: v.coverImageAlt,
         notifySubscribers: v.notifySubscribers,
-        ...(v.summary ? { summary: v.summary } : {}),
+        // Sent even when empty: clearing it goes back to the first paragraph.
+        summary: v.summary,
       };
       let saved = existing ? await patch<PostView>(`${base(community)}/${existing.slug}`, check(updatePostBody, fields)) : await post<PostView>(base(community), check(createPostBody, fields));
       if (then === "publish") {
