@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
-import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { openDatabase, wrapPglite, type Database } from "../src/server/platform/db/index.js";
 import { migrate } from "../src/server/platform/db/migrate.js";
@@ -116,4 +116,9 @@ export async function benchDatabase(kind: "pglite" | "postgres", prefix: string)
       }
     },
   };
+}
+
+/** The machine's load average now, for a section's notes: other work slows every figure. */
+export function loadLine(): string {
+  return `Load average when the run started: ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (other work on the machine slows every figure alike).`;
 }

@@ -6,40 +6,30 @@
  *   with counters) with 20,000 requests in the event, p50/p99 over sequential calls
  *   through app.inject (target p99 < 50 ms).
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pino from "pino";
-import pg from "pg";
 import { buildApp } from "../src/server/app.js";
 import { InProcessBus } from "../src/server/platform/bus.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import type { AppContext } from "../src/server/platform/context.js";
-import { openDatabase, wrapPglite, type Database } from "../src/server/platform/db/index.js";
-import { migrate } from "../src/server/platform/db/migrate.js";
 import { issueSession, SESSION_COOKIE } from "../src/server/platform/auth/index.js";
 import { communities } from "../src/server/features/communities/tables.js";
 import { eventRoles, events } from "../src/server/features/events/tables.js";
 import { users } from "../src/server/platform/auth/tables.js";
 import { registrationSettings } from "../src/server/features/registration/tables.js";
 import { requestsChanged } from "../src/server/features/registration/common.js";
-import { featureContext } from "../src/server/features.js";
-import { fmt, median, table } from "./lib.js";
+import { assembleContext } from "../src/server/runtime.js";
+import { benchDatabase, fmt, median, percentile, table } from "./lib.js";
 
 export const title = "Registration: bulk decisions and the organiser queue";
 
-const PG_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const BULK = 5_000;
 const QUEUE_SIZE = 20_000;
 const RUNS = 3;
 const QUEUE_CALLS = 400;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 
 /** Adds `n` passwordless accounts and their requests (state `state`) to the event, set-based. */
 async function addRequests(ctx: AppContext, eventId: string, n: number, state: string, tag: string): Promise<void> {
@@ -52,21 +42,11 @@ async function addRequests(ctx: AppContext, eventId: string, n: number, state: s
 }
 
 async function measure(kind: "pglite" | "postgres"): Promise<{ bulk: number[]; mails: number; p50: number; p99: number; p99cold: number; p99search: number }> {
-  const schema = `bench_reg_${randomBytes(4).toString("hex")}`;
-  let database: Database;
-  let pglite: { close(): Promise<void> } | undefined;
-  if (kind === "postgres") database = await openDatabase({ databaseUrl: PG_URL, dataDir: "", schema, poolSize: 10 });
-  else {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const client = await PGlite.create();
-    pglite = client;
-    database = await wrapPglite(client, undefined, "public", false);
-  }
+  const database = await benchDatabase(kind, "bench_reg");
   const dataDir = mkdtempSync(join(tmpdir(), "plenary-bench-"));
   try {
-    await migrate(database);
     const config = loadConfig({}, { dataDir, sessionSecret: "b".repeat(40), baseUrl: "http://plenary.bench", logLevel: "silent" });
-    const ctx: AppContext = { config, database, db: database.db, bus: new InProcessBus(), log: pino({ level: "silent" }), now: () => new Date(), ...featureContext() };
+    const ctx: AppContext = await assembleContext(config, database, new InProcessBus(), { log: pino({ level: "silent" }) });
     const { app } = await buildApp(ctx, { serveWeb: false });
     await app.ready();
 
@@ -122,15 +102,8 @@ async function measure(kind: "pglite" | "postgres"): Promise<{ bulk: number[]; m
     await app.close();
     return { bulk, mails, p50: percentile(plain, 50), p99: percentile(plain, 99), p99cold: percentile(cold, 99), p99search: percentile(search, 99) };
   } finally {
-    await database.close().catch(() => undefined);
-    await pglite?.close().catch(() => undefined);
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
-    if (kind === "postgres") {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
   }
 }
 

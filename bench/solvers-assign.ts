@@ -5,8 +5,7 @@
  * the objectives must agree.
  */
 import { existsSync, mkdirSync, openSync, writeSync, closeSync } from "node:fs";
-import os from "node:os";
-import { fmt, median, runMeasured, table } from "./lib.js";
+import { fmt, loadLine, median, runMeasured, table } from "./lib.js";
 import type { ProcessRun } from "./lib.js";
 
 export const title = "Reviewer assignment";
@@ -129,7 +128,7 @@ function summarise(tool: string, runs: ProcessRun[]): Row {
 }
 
 export async function run(): Promise<string> {
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(", ");
+  const load = loadLine();
   const ours = script("assign-cli");
   const highsNpm = script("assign-highs");
   const sections: string[] = [];
@@ -167,7 +166,7 @@ export async function run(): Promise<string> {
     );
   }
   return [
-    `Whole-process wall time and peak RSS (GNU time), instances generated with seed ${seed} into \`${dir}/\`. Load average when the run started: ${load} (other work on the machine slows every tool alike).`,
+    `Whole-process wall time and peak RSS (GNU time), instances generated with seed ${seed} into \`${dir}/\`. ${load}`,
     `Ours measured as \`${ours.label} --input FILE\` (${ours.label.includes("tsx") ? "from source under tsx: no build existed; a compiled run starts faster" : "compiled"}); the \`highs\` npm peer as \`${highsNpm.label} FILE\`.`,
     "Peers solve the LP relaxation, which is integral here (transportation problem), so equal objectives mean both are optimal.",
     ...sections,

@@ -21,7 +21,7 @@ import { emitWebhook, WEBHOOKS_QUEUED } from "../src/server/platform/webhooks/em
 import { newSecret } from "../src/server/platform/webhooks/signature.js";
 import { webhookEndpoints } from "../src/server/platform/webhooks/tables.js";
 import { WebhookWorker } from "../src/server/platform/webhooks/worker.js";
-import { featureContext } from "../src/server/features.js";
+import { assembleContext } from "../src/server/runtime.js";
 import { WebhookReceiver } from "../src/server/test-support/webhook-receiver.js";
 import { benchDatabase, percentile, table } from "./lib.js";
 
@@ -52,7 +52,7 @@ async function measure(kind: "pglite" | "postgres") {
   let worker: WebhookWorker | undefined;
   try {
     const config = loadConfig({}, { dataDir, sessionSecret: "b".repeat(40), baseUrl: "http://plenary.bench", logLevel: "silent", webhookAllowPrivate: ["127.0.0.0/8"] });
-    const ctx: AppContext = { config, database, db: database.db, bus: new InProcessBus(), log: pino({ level: "silent" }), now: () => new Date(), ...featureContext() };
+    const ctx: AppContext = await assembleContext(config, database, new InProcessBus(), { log: pino({ level: "silent" }) });
     const communityId = randomUUID();
     for (let i = 0; i < ENDPOINTS; i++) await ctx.db.insert(webhookEndpoints).values({ communityId, url: receiver.url(`/e${i}`), eventTypes: ["invitation_request.confirmed"], secret: newSecret() });
     worker = new WebhookWorker(ctx).start();

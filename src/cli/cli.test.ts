@@ -1,8 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { loadConfig } from "../server/platform/config.js";
+import { openContext } from "../server/runtime.js";
+import { useScratchDatabases } from "../server/test-support/db.js";
+import { spawnTs, tsEntry } from "../server/test-support/processes.js";
 import { main } from "./index.js";
 
 /** Runs a CLI command in-process against the database named by `env`, capturing output. */
@@ -28,15 +31,7 @@ async function plenary(env: Record<string, string | undefined>, ...argv: string[
 
 const tmp = () => mkdtempSync(join(tmpdir(), "plenary-cli-"));
 const pgUrl = process.env.TEST_DATABASE_URL;
-const dropLater: string[] = [];
-
-afterEach(async () => {
-  if (!pgUrl || dropLater.length === 0) return;
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  for (const db of dropLater.splice(0)) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await c.end();
-});
+const databases = useScratchDatabases("plenary_cli");
 
 describe("plenary CLI", () => {
   it("seeds, backs up, restores, exports and imports on the embedded database", async () => {
@@ -68,6 +63,47 @@ describe("plenary CLI", () => {
     expect((await plenary(env, "import", docFile)).code).toBe(1);
   }, 60_000);
 
+  it("writes backups readable by their owner only, even over an existing file", async () => {
+    const env = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
+    const file = join(tmp(), "backup.json");
+    writeFileSync(file, "old", { mode: 0o644 });
+    expect((await plenary(env, "backup", file)).code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  }, 60_000);
+
+  it("carries the status-link secret in the backup, so a restore into a new data folder keeps every status link", async () => {
+    const secretsOf = async (dataDir: string) => {
+      const ctx = await openContext(loadConfig({ LOG_LEVEL: "silent" }, { dataDir }));
+      try {
+        return { ...ctx.secrets };
+      } finally {
+        await ctx.close();
+      }
+    };
+    const from = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
+    expect((await plenary(from, "seed-demo")).code).toBe(0);
+    const file = join(tmp(), "backup.json");
+    await plenary(from, "backup", file);
+    const into = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
+    expect((await plenary(into, "restore", file)).code).toBe(0);
+    const [a, b] = [await secretsOf(from.PLENARY_DATA_DIR), await secretsOf(into.PLENARY_DATA_DIR)];
+    expect(b.statusLink).toBe(a.statusLink);
+  }, 90_000);
+
+  it("refuses to run on an embedded database another process holds, naming it", async () => {
+    const dir = tmp();
+    const server = spawnTs(tsEntry("test-support/hold-database.ts"), [dir]);
+    try {
+      await server.waitFor(/open/);
+      const r = await plenary({ PLENARY_DATA_DIR: dir, DATABASE_URL: undefined }, "backup", join(tmp(), "b.json"));
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(new RegExp(`^backup: The embedded database in .* is in use by process ${server.proc.pid} `));
+    } finally {
+      server.proc.kill("SIGTERM");
+      await server.exited;
+    }
+  }, 60_000);
+
   it("refuses bad input with a message, not a stack trace", async () => {
     const env = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
     const notJson = join(tmp(), "x.json");
@@ -85,15 +121,7 @@ describe("plenary CLI", () => {
     const file = join(tmp(), "b.json");
     await plenary(embedded, "backup", file);
 
-    const db = `plenary_cli_${process.pid}_${Date.now()}`;
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${db}`);
-    await c.end();
-    dropLater.push(db);
-    const url = new URL(pgUrl!);
-    url.pathname = `/${db}`;
-    const server = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: url.toString() };
+    const server = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: await databases.create() };
     expect((await plenary(server, "restore", file)).code).toBe(0);
     const fromPg = join(tmp(), "pg.json");
     await plenary(server, "backup", fromPg);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { AppContext } from "../server/platform/context.js";
@@ -18,7 +18,9 @@ const usage = `Usage: plenary <command> [options]
   solve assign    --input FILE|- [--output FILE] [--time-limit S]
   solve timetable --input FILE|- [--output FILE] [--time-limit S] [--seed N]
 
-The database is the embedded one in PLENARY_DATA_DIR (default ./data), or DATABASE_URL.`;
+The database is the embedded one in PLENARY_DATA_DIR (default ./data), or DATABASE_URL.
+Only one process may open the embedded database: stop a server using the folder before
+running a command on it. Several processes may share PostgreSQL.`;
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const { loadConfig } = await import("../server/platform/config.js");
@@ -35,7 +37,35 @@ function readInput(file: string): string {
   return readFileSync(file === "-" ? 0 : file, "utf8");
 }
 
+/**
+ * A backup holds password, session and token hashes and the instance's secrets: it is
+ * written readable by its owner only, to a temporary name first, so a failed write never
+ * replaces a good backup with half a file.
+ */
+export function writePrivateFile(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text, { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  const { DataFolderInUseError } = await import("../server/platform/db/lock.js");
+  try {
+    return await run(argv);
+  } catch (err) {
+    // Refused rather than routed through the running server: see docs/architecture.md (Data).
+    if (err instanceof DataFolderInUseError) return fail(`${argv[0]}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "serve": {
@@ -67,7 +97,9 @@ export async function main(argv: string[]): Promise<number> {
     case "seed-demo":
       return withContext(async (ctx) => {
         const { seedDemoIfEmpty } = await import("../server/features/demo/index.js");
-        const seeded = await seedDemoIfEmpty(ctx);
+        const { withStartupLock } = await import("../server/platform/db/migrate.js");
+        // The lock a starting server seeds under: the two never seed one database at once.
+        const seeded = await withStartupLock(ctx.database, () => seedDemoIfEmpty(ctx));
         if (!seeded) {
           console.error("seed-demo: this instance already has a community; the demo only goes into an empty one");
           return 1;
@@ -81,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
       const data = await withContext(async (ctx) => (await import("../server/platform/db/backup.js")).backup(ctx.database));
       const text = JSON.stringify(data);
       if (file === "-") process.stdout.write(text + "\n");
-      else writeFileSync(file, text);
+      else writePrivateFile(file, text);
       console.error(`backup: ${Object.entries(data.tables).map(([t, r]) => `${t} ${r.length}`).join(", ")}`);
       return 0;
     }
@@ -96,11 +128,13 @@ export async function main(argv: string[]): Promise<number> {
         return fail(`restore: ${file} is not JSON (${(err as Error).message})`);
       }
       try {
-        const { EVENTS_CHANGED } = await import("../server/platform/topics.js");
+        const { EVENTS_CHANGED, SECRETS_CHANGED } = await import("../server/platform/topics.js");
         const counts = await withContext(async (ctx) => {
           const c = await restore(ctx.database, data);
-          // Running servers on the same PostgreSQL drop what they cached from the old data.
+          // Running servers on the same PostgreSQL drop what they cached from the old data
+          // and take the backup's secrets, so its status links work there too.
           await ctx.bus.publish(EVENTS_CHANGED);
+          await ctx.bus.publish(SECRETS_CHANGED);
           return c;
         });
         console.error(`restored: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);

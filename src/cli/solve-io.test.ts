@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PassThrough, Readable } from "node:stream";
 import { decodeJsonText, parseSolveArgs, progressReporter, readInput } from "./solve-io.js";
@@ -77,5 +78,23 @@ describe("decodeJsonText", () => {
     expect(() => decodeJsonText(Buffer.from('{\n  "slots": [1,, 2]\n}'))).toThrow("input is not valid JSON at line 2, column 15");
     expect(() => decodeJsonText(Buffer.from('{"a": "unterminated'))).toThrow("line 1, column 20");
     expect(decodeJsonText(Buffer.from('{"a": [1, 2]}'))).toEqual({ a: [1, 2] });
+  });
+
+  it("locates every syntax error JSON.parse finds (one scanner serves both decoders)", () => {
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.constantFrom(",", "]", "}", ":", '"', "x", "-", "."), (text, at, junk) => {
+        const i = at % (text.length + 1);
+        const broken = text.slice(0, i) + junk + text.slice(i);
+        let valid = true;
+        try {
+          JSON.parse(broken);
+        } catch {
+          valid = false;
+        }
+        fc.pre(!valid);
+        expect(() => decodeJsonText(Buffer.from(broken))).toThrow(/^input is not valid JSON at line \d+, column \d+: /);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -6,6 +6,7 @@
  */
 import { open, stat, writeFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
+import { decodeJson, JsonSyntaxError } from "../solvers/assignment/json.js";
 
 export const EXIT_SOLVED = 0;
 export const EXIT_INVALID = 1;
@@ -252,76 +253,20 @@ export async function runSolveCommand<I, R>(argv: readonly string[], cmd: SolveC
   return cmd.isInfeasible(result) ? EXIT_INFEASIBLE : EXIT_SOLVED;
 }
 
-/** JSON.parse with the error position given as line and column, whatever V8's message says. */
+/**
+ * JSON.parse (the fast path) with the error position given as line and column: on failure
+ * the assignment decoder, which tracks its position, re-reads the bytes to say where.
+ */
 export function decodeJsonText(bytes: Buffer): unknown {
-  const text = bytes.toString("utf8");
   try {
-    return JSON.parse(text);
+    return JSON.parse(bytes.toString("utf8"));
   } catch (e) {
-    const at = jsonErrorOffset(text);
-    const { line, column } = lineColumn(text, at);
-    throw new UsageError(`input is not valid JSON at line ${line}, column ${column}: ${(e as Error).message.replace(/, ".*" is not valid JSON$/s, "")}`);
-  }
-}
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
-/** Offset of the first syntax error, found by a minimal scan (only run once JSON.parse has failed). */
-function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const consume = (): true => {
-    i++;
-    return true;
-  };
-  const ws = (): void => {
-    while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
-  };
-  const value = (): boolean => {
-    ws();
-    const c = text[i];
-    if (c === "{" || c === "[") {
-      const close = c === "{" ? "}" : "]";
-      i++;
-      ws();
-      if (text[i] === close) return consume();
-      for (;;) {
-        if (c === "{") {
-          ws();
-          if (text[i] !== '"' || !string()) return false;
-          ws();
-          if (text[i] !== ":") return false;
-          i++;
-        }
-        if (!value()) return false;
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === close) return consume();
-        else return false;
-      }
+    try {
+      decodeJson(bytes);
+    } catch (located) {
+      if (located instanceof JsonSyntaxError) throw new UsageError(located.message);
+      throw located;
     }
-    if (c === '"') return string();
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-    if (!m) return false;
-    i += m[0].length;
-    return true;
-  };
-  const string = (): boolean => {
-    for (i++; i < text.length; i++) {
-      const ch = text[i]!;
-      if (ch === '"') return consume();
-      if (ch === "\\") i++;
-      else if (ch < " ") return false;
-    }
-    return false;
-  };
-  if (value()) ws();
-  return Math.min(i, text.length);
+    throw new UsageError(`input is not valid JSON: ${(e as Error).message}`);
+  }
 }

@@ -34,7 +34,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
   reportI18nProblems(ctx.log);
-  await app.register(cookie, { secret: ctx.config.sessionSecret });
+  await app.register(cookie, { secret: ctx.secrets.session });
   // Mail programs send RFC 8058 one-click unsubscribes as a form; the router validates the fields like any body.
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
 

@@ -3,6 +3,7 @@
  * It lives in the composition layer because it names every feature; the platform never
  * imports it (backup and restore read the tables from the database catalogue instead).
  */
+export * from "./platform/db/tables.js";
 export * from "./platform/auth/tables.js";
 export * from "./platform/mail/tables.js";
 export * from "./platform/webhooks/tables.js";

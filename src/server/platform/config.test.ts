@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,16 +18,6 @@ describe("config", () => {
       expect(msg).toContain("'70000'");
       expect(msg).not.toContain("mysql://x"); // URLs may carry passwords
     }
-  });
-
-  it("generates the session secret into the data dir once, private to the owner", () => {
-    const d = dir();
-    const a = loadConfig({ PLENARY_DATA_DIR: d });
-    const b = loadConfig({ PLENARY_DATA_DIR: d });
-    expect(a.sessionSecret).toHaveLength(43);
-    expect(b.sessionSecret).toBe(a.sessionSecret);
-    expect(statSync(join(d, "secrets.json")).mode & 0o077).toBe(0);
-    expect(JSON.parse(readFileSync(join(d, "secrets.json"), "utf8")).sessionSecret).toBe(a.sessionSecret);
   });
 
   it("sets Secure cookies only behind an HTTPS base URL, and treats empty variables as unset", () => {

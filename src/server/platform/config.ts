@@ -1,9 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+
+/** A yes/no variable: true, false, 1 or 0. */
+const flag = (fallback: "true" | "false") =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback)
+    .transform((v) => v === "true" || v === "1");
 
 /**
  * Every setting Plenary reads, validated once at start so that a bad value stops the
@@ -23,14 +28,15 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
+  // Simultaneous SMTP connections (a pool); some providers allow only a few.
+  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   MAIL_FROM: z.string().min(3).default("Plenary <plenary@localhost>"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
-  PLENARY_DEMO: z
-    .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+  PLENARY_DEMO: flag("true"),
+  // Source maps of the web app, for debugging in production: off, since they publish the source.
+  PLENARY_PUBLIC_SOURCE_MAPS: flag("false"),
   BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   // Webhook endpoints on loopback, private, link-local or metadata addresses are refused unless
   // the admin names their networks here; plain http is accepted only to these networks.
@@ -51,8 +57,10 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   smtpUrl: string | undefined;
+  smtpConnections: number;
   mailFrom: string;
-  sessionSecret: string;
+  /** SESSION_SECRET when given; otherwise the instance's generated one in the database (db/secrets.ts). */
+  sessionSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** The proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or proxy-addr's names), or none. */
   trustProxy: false | string[];
@@ -62,6 +70,7 @@ export interface Config {
   bodyLimit: number;
   /** Networks (CIDR) that webhook deliveries may reach although they are not public. */
   webhookAllowPrivate: readonly string[];
+  publicSourceMaps: boolean;
 }
 
 export class ConfigError extends Error {
@@ -69,20 +78,6 @@ export class ConfigError extends Error {
     super(`Plenary cannot start, its configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
-}
-
-/** Secrets generated on first start live in the data dir, never in the repository. */
-function loadOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, "secrets.json");
-  if (existsSync(file)) {
-    const parsed = z.object({ sessionSecret: z.string().min(32) }).safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (!parsed.success) throw new ConfigError([`${file}: sessionSecret is missing or shorter than 32 characters`]);
-    return parsed.data.sessionSecret;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const sessionSecret = randomBytes(32).toString("base64url");
-  writeFileSync(file, JSON.stringify({ sessionSecret }, null, 2) + "\n", { mode: 0o600 });
-  return sessionSecret;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -112,14 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL,
     dataDir,
     smtpUrl: e.SMTP_URL,
+    smtpConnections: e.SMTP_CONNECTIONS,
     mailFrom: e.MAIL_FROM,
-    sessionSecret: overrides.sessionSecret ?? e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     oidcProviders: oidc.providers,
     demo: e.PLENARY_DEMO,
     bodyLimit: e.BODY_LIMIT,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    publicSourceMaps: e.PLENARY_PUBLIC_SOURCE_MAPS,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db/index.js";
+import type { InstanceSecrets } from "./db/secrets.js";
 import type { Bus } from "./bus.js";
 import type { Feature } from "./feature.js";
 import type { RoleResolver } from "./permissions.js";
@@ -10,6 +11,8 @@ export interface AppContext {
   config: Config;
   database: Database;
   db: Db;
+  /** Shared by every process on the database; reloaded in place after a restore. */
+  secrets: InstanceSecrets;
   bus: Bus;
   log: Logger;
   /** Injected so tests can move time (token expiry, rate-limit windows). */

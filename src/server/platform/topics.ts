@@ -6,3 +6,5 @@ export const EVENTS_CHANGED = "events.changed";
 export const ROAD_CHANGED = "road.changed";
 /** An announcement was written, scheduled or published (payload: `communityId`). */
 export const ANNOUNCEMENTS_CHANGED = "announcements.changed";
+/** The instance's secrets were replaced (a restore): processes reload them. */
+export const SECRETS_CHANGED = "instance.secrets";

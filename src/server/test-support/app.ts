@@ -10,7 +10,7 @@ import { loadConfig, type Config } from "../platform/config.js";
 import type { AppContext } from "../platform/context.js";
 import type { Router } from "../platform/http/route.js";
 import { testDatabase } from "./db.js";
-import { featureContext } from "../features.js";
+import { assembleContext } from "../runtime.js";
 
 export interface TestApp {
   ctx: AppContext;
@@ -25,7 +25,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = loadConfig({}, { dataDir: mkdtempSync(join(tmpdir(), "plenary-test-")), sessionSecret: "x".repeat(40), baseUrl: "http://plenary.test", logLevel: "silent", ...overrides });
   const bus: Bus = database.kind === "postgres" ? await PostgresBus.connect(process.env.TEST_DATABASE_URL!, database.schema) : new InProcessBus();
   let offset = 0;
-  const ctx: AppContext = { config, database, db: database.db, bus, log: pino({ level: "silent" }), now: () => new Date(Date.now() + offset), ...featureContext() };
+  const ctx: AppContext = await assembleContext(config, database, bus, { log: pino({ level: "silent" }), now: () => new Date(Date.now() + offset) });
   const { app, router } = await buildApp(ctx, { serveWeb: false });
   await app.ready();
   return {

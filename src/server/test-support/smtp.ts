@@ -43,6 +43,17 @@ export interface MailMessage {
   subject: string;
   /** The decoded bodies of every text part (text/plain and text/html). */
   text: string;
+  /** The name the client gave in EHLO (nodemailer's `name` option): which process sent it. */
+  client: string;
+}
+
+export interface SmtpPeerOptions {
+  /**
+   * A slow server: wait this long after the message's data before answering. A message
+   * counts as received only if the answer reaches a client still connected, as with a real
+   * server, which discards what it had not accepted when the connection drops.
+   */
+  delayMs?: number;
 }
 
 /** Enough MIME for our own mails: split parts, undo QP or base64 per part. */
@@ -81,11 +92,18 @@ export class SmtpPeer {
   private failing = 0;
   private waiters: (() => void)[] = [];
   private readonly server: SMTPServer;
-  private constructor(readonly port: number) {
+  private readonly closed = new Set<string>();
+  /** Messages whose data has arrived and whose answer is still being delayed, by client name. */
+  readonly answering = new Map<string, number>();
+  private constructor(
+    readonly port: number,
+    opts: SmtpPeerOptions,
+  ) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
+      onClose: (session) => void this.closed.add(session.id),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
@@ -95,24 +113,33 @@ export class SmtpPeer {
             this.failing--;
             return callback(Object.assign(new Error("mailbox temporarily unavailable"), { responseCode: 451 }));
           }
-          const { subject, text } = parseMessage(raw);
-          this.messages.push({
-            messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim(),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-            subject,
-            text,
-          });
-          for (const w of this.waiters.splice(0)) w();
-          callback();
+          const client = session.hostNameAppearsAs ?? "";
+          const accept = () => {
+            this.answering.set(client, (this.answering.get(client) ?? 0) - 1);
+            if (this.closed.has(session.id)) return;
+            const { subject, text } = parseMessage(raw);
+            this.messages.push({
+              messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim(),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              subject,
+              text,
+              client,
+            });
+            for (const w of this.waiters.splice(0)) w();
+            callback();
+          };
+          this.answering.set(client, (this.answering.get(client) ?? 0) + 1);
+          if (opts.delayMs) setTimeout(accept, opts.delayMs);
+          else accept();
         });
       },
     });
   }
 
-  static async start(): Promise<SmtpPeer> {
-    const peer = new SmtpPeer(await freePort());
+  static async start(opts: SmtpPeerOptions = {}): Promise<SmtpPeer> {
+    const peer = new SmtpPeer(await freePort(), opts);
     await new Promise<void>((resolve, reject) => {
       peer.server.once("error", reject);
       peer.server.listen(peer.port, "127.0.0.1", () => resolve());

@@ -3,7 +3,8 @@
  * (`affinity`, `conflicts`, …) as one Float64Array instead of millions of small JS arrays.
  * JSON.parse needs about 1.2 s and 700 MB for 2.2 million affinity triples; this needs a
  * fraction of both. Any other JSON value decodes as JSON.parse would decode it, and syntax
- * errors name the line and column.
+ * errors name the line and column: the other `plenary solve` commands, which parse with
+ * JSON.parse, re-read a failed input with this decoder to say where (src/cli/solve-io.ts).
  */
 
 /** Rows of `width` numbers, row-major: row i is data[i*width .. i*width+width). */

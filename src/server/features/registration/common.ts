@@ -5,6 +5,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { DomainError } from "../../platform/errors.js";
 import { renderTemplate, templateSource, type Rendered, type Template, type TemplateName } from "../../platform/mail/templates.js";
+import { mailPriority } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
 import { communityNames } from "../communities/index.js";
 import { eventTarget, type EventRow } from "../events/index.js";
@@ -44,7 +45,7 @@ export async function lockSettings(tx: Db, eventId: string): Promise<SettingsRow
 
 /** The status-page secret: derived from the request's salt with the server's key, never stored. */
 export function linkToken(ctx: AppContext, requestId: string, salt: string): string {
-  return createHmac("sha256", ctx.config.sessionSecret).update(`registration:${requestId}:${salt}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", ctx.secrets.statusLink).update(`registration:${requestId}:${salt}`).digest("base64url").slice(0, 32);
 }
 
 export function tokenMatches(ctx: AppContext, r: { id: string; linkSalt: string }, token: string): boolean {
@@ -140,11 +141,11 @@ export interface QueuedMail {
 export async function insertMails(ctx: AppContext, tx: Db, mails: QueuedMail[]): Promise<number> {
   const host = new URL(ctx.config.baseUrl).hostname;
   for (let i = 0; i < mails.length; i += 2500) {
-    const chunk = mails.slice(i, i + 2500).map((m) => ({ message_id: `<${randomBytes(16).toString("hex")}@${host}>`, to_address: m.to, subject: m.rendered.subject, text_body: m.rendered.text, html_body: m.rendered.html, template: m.template, meta: m.meta }));
+    const chunk = mails.slice(i, i + 2500).map((m) => ({ message_id: `<${randomBytes(16).toString("hex")}@${host}>`, to_address: m.to, subject: m.rendered.subject, text_body: m.rendered.text, html_body: m.rendered.html, template: m.template, priority: mailPriority(m.template), meta: m.meta }));
     await tx.execute(sql`
-      insert into mail_outbox (message_id, to_address, subject, text_body, html_body, template, meta)
-      select message_id, to_address, subject, text_body, html_body, template, meta
-      from json_to_recordset(${JSON.stringify(chunk)}::json) as x(message_id text, to_address text, subject text, text_body text, html_body text, template text, meta jsonb)`);
+      insert into mail_outbox (message_id, to_address, subject, text_body, html_body, template, priority, meta)
+      select message_id, to_address, subject, text_body, html_body, template, priority, meta
+      from json_to_recordset(${JSON.stringify(chunk)}::json) as x(message_id text, to_address text, subject text, text_body text, html_body text, template text, priority smallint, meta jsonb)`);
   }
   return mails.length;
 }

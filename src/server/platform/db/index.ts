@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { PGlite } from "@electric-sql/pglite";
 import type { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { lockFolder } from "./lock.js";
 
 /**
  * The one database type services see: the same for PGlite and node-postgres. Queries name
@@ -56,8 +57,29 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const [{ PGlite }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   const dir = join(opts.dataDir, "pglite");
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
-  return wrapPglite(client, drizzle, schema);
+  const lock = await lockFolder(dir, pgliteLockFile(opts.dataDir));
+  try {
+    const client = await PGlite.create(dir);
+    const database = await wrapPglite(client, drizzle, schema);
+    return {
+      ...database,
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/** Beside the folder, not in it: PGlite owns what is inside. */
+export function pgliteLockFile(dataDir: string): string {
+  return join(dataDir, "pglite.lock");
 }
 
 

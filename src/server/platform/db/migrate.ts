@@ -31,11 +31,13 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
     }));
 }
 
+const startupLock = (database: Database) => sql`select pg_advisory_xact_lock(hashtext(${"plenary_migrate:" + database.schema}))`;
+
 /** Applies pending migrations in one transaction; an advisory lock keeps two starting processes from racing. */
 export async function migrate(database: Database, migrations = loadMigrations()): Promise<string[]> {
   const applied: string[] = [];
   await database.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"plenary_migrate:" + database.schema}))`);
+    await tx.execute(startupLock(database));
     await tx.execute(sql`create table if not exists plenary_migrations (tag text primary key, applied_at timestamptz not null default now())`);
     const done = new Set(((await tx.execute(sql`select tag from plenary_migrations`)) as unknown as { rows: { tag: string }[] }).rows.map((r) => r.tag));
     for (const m of migrations) {
@@ -46,4 +48,18 @@ export async function migrate(database: Database, migrations = loadMigrations())
     }
   });
   return applied;
+}
+
+/**
+ * Runs start-up work that must happen once per instance (seeding the demo) under the lock
+ * migrations take: a second process starting at the same moment waits, then finds the work
+ * done. The lock is held by a transaction on one pooled connection while `fn` uses the
+ * others. PGlite needs none: one process owns its folder (db/lock.ts).
+ */
+export async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  if (database.kind === "pglite") return fn();
+  return database.db.transaction(async (tx) => {
+    await tx.execute(startupLock(database));
+    return fn();
+  });
 }

@@ -1,6 +1,13 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const MAIL_STATES = ["pending", "sending", "sent", "failed"] as const;
+
+/**
+ * Lower is sooner. Someone is waiting at a screen for a transactional mail (a verification
+ * or sign-in link, a password reset); everything else, bulk decisions included, can wait.
+ */
+export const MAIL_PRIORITY = { transactional: 0, normal: 1 } as const;
 
 /**
  * The durable outbox: a row is written in the same transaction as the change that causes
@@ -18,6 +25,7 @@ export const outbox = pgTable(
     html: text("html_body").notNull(),
     template: text("template").notNull(),
     state: text("state", { enum: MAIL_STATES }).notNull().default("pending"),
+    priority: smallint("priority").notNull().default(MAIL_PRIORITY.normal),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     claimedBy: text("claimed_by"),
@@ -29,7 +37,8 @@ export const outbox = pgTable(
     /** Extra headers sent as given (List-Unsubscribe for mail to subscribers). */
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
   },
-  (t) => [index("mail_outbox_due_idx").on(t.state, t.nextAttemptAt)],
+  // The worker claims in (priority, id) order among rows still to send.
+  (t) => [index("mail_outbox_claim_idx").on(t.priority, t.id).where(sql`${t.state} in ('pending', 'sending')`)],
 );
 
 /** Where mail goes when no SMTP server is configured; read at /dev/mail. */

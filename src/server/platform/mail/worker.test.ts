@@ -82,14 +82,49 @@ describe("mail outbox", () => {
 
   it("shares the queue between workers without sending anything twice", async () => {
     await queue(30);
-    const a = new MailWorker(t().ctx, await smtpTransport(smtp.url), { batch: 5 });
-    const b = new MailWorker(t().ctx, await smtpTransport(smtp.url), { batch: 5 });
+    const a = new MailWorker(t().ctx, await smtpTransport(smtp.url, 3));
+    const b = new MailWorker(t().ctx, await smtpTransport(smtp.url, 3));
     const before = smtp.messages.length;
     const [x, y] = await Promise.all([a.drain(), b.drain()]);
     expect(x + y).toBe(30);
     const ids = smtp.messages.slice(before).map((r) => r.messageId);
     expect(new Set(ids).size).toBe(30);
     await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it("keeps the lease of a mail while a slow server takes longer than the lease: two workers, each mail once", async () => {
+    const slow = await SmtpPeer.start({ delayMs: 1500 });
+    try {
+      const ids = await queue(8);
+      // A one-second lease against 1.5 s a message: without renewal the other worker takes over mails still being sent.
+      const a = new MailWorker(t().ctx, await smtpTransport(`${slow.url}?name=a.test`, 2), { leaseSeconds: 1 });
+      const b = new MailWorker(t().ctx, await smtpTransport(`${slow.url}?name=b.test`, 2), { leaseSeconds: 1 });
+      const [x, y] = await Promise.all([a.drain(), b.drain()]);
+      await Promise.all([a.stop(), b.stop()]);
+      expect(x + y).toBe(8);
+      expect(slow.messages).toHaveLength(8);
+      expect(new Set(slow.messages.map((m) => m.messageId)).size).toBe(8);
+      expect(new Set(slow.messages.map((m) => m.client))).toEqual(new Set(["a.test", "b.test"]));
+      const rows = await t().ctx.db.select().from(outbox).where(inArray(outbox.id, ids));
+      expect(rows.every((r) => r.state === "sent" && r.attempts === 1)).toBe(true);
+    } finally {
+      await slow.close();
+    }
+  }, 30_000);
+
+  it("sends transactional mail (verification, sign-in, reset) ahead of a bulk run queued before it", async () => {
+    const bulk: number[] = [];
+    await t().ctx.db.transaction(async (tx) => {
+      for (let i = 0; i < 20; i++) bulk.push(await enqueueMail(tx, "plenary.test", { to: `bulk-${i}@example.org`, template: "registration.declined", vars: { name: "N", event: "E", link: "http://x", linkLabel: "x", message: "" } }));
+    });
+    const [urgent] = await t().ctx.db.transaction(async (tx) => [await enqueueMail(tx, "plenary.test", { to: "waiting@example.org", template: "account.signin-link", vars: { name: "N", site: "P", link: "http://x", linkLabel: "x" } })]);
+    const order: string[] = [];
+    const worker = new MailWorker(t().ctx, { concurrency: 1, close() {}, send: async (m) => void order.push(m.to) });
+    await worker.drain();
+    expect(order[0]).toBe("waiting@example.org");
+    expect(order.filter((to) => to.startsWith("bulk-"))).toHaveLength(20);
+    const [row] = await t().ctx.db.select().from(outbox).where(eq(outbox.id, urgent!));
+    expect(row!.priority).toBeLessThan((await t().ctx.db.select().from(outbox).where(eq(outbox.id, bulk[0]!)))[0]!.priority);
   });
 
   it("puts claimed but unsent rows back when stopping", async () => {
