@@ -4,6 +4,8 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   plugins: [react()],
   root: ".",
-  build: { outDir: "dist/web", emptyOutDir: true, sourcemap: true },
+  // "hidden": maps are written (for operators) without the comment that points browsers at them;
+  // the server serves them only with PLENARY_PUBLIC_SOURCE_MAPS=true.
+  build: { outDir: "dist/web", emptyOutDir: true, sourcemap: "hidden" },
   server: { proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" } },
 });

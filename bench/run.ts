@@ -19,6 +19,8 @@ const sections: Record<string, () => Promise<Section>> = {
   registration: () => import("./registration.js"),
   road: () => import("./road.js"),
   webhooks: () => import("./webhooks.js"),
+  mail: () => import("./mail.js"),
+  web: () => import("./web.js"),
 };
 
 // npm runs scripts from the package root, whether this runs compiled or under tsx.

@@ -4,5 +4,5 @@
 // build than a start-up or a CLI command runs; measured in docs/benchmarks.md (server).
 import { buildIfNeeded } from "../scripts/build.mjs";
 
-buildIfNeeded({ quiet: true });
+await buildIfNeeded({ quiet: true });
 await import("../dist/src/cli/run.js");

@@ -116,6 +116,7 @@ export function useBrowserSuite(serverOptions: Parameters<typeof startServer>[1]
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   let current: Page | undefined;
 
   beforeAll(async () => {
@@ -132,6 +133,9 @@ export function useBrowserSuite(serverOptions: Parameters<typeof startServer>[1]
     }
     for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
     current = undefined;
+    // Every page ran under the server's Content-Security-Policy: anything it blocked is a bug.
+    const blocked = cspViolations.splice(0);
+    if (blocked.length) throw new Error(`the Content-Security-Policy blocked:\n${blocked.join("\n")}`);
   });
 
   afterAll(async () => {
@@ -153,6 +157,9 @@ export function useBrowserSuite(serverOptions: Parameters<typeof startServer>[1]
         contexts.push(context);
         const page = await context.newPage();
         page.on("pageerror", (err) => console.error("page error:", err.message));
+        page.on("console", (msg) => {
+          if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+        });
         current = page;
         return page;
       },

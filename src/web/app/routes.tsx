@@ -1,5 +1,6 @@
-import { lazy, type ComponentType } from "react";
+import { lazy, type ComponentType, type ReactElement } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router-dom";
+import { PAGES, type PagePath } from "../../shared/pages.js";
 import { Layout, NotFound } from "./layout.js";
 
 /**
@@ -27,7 +28,6 @@ const regSettings = () => import("../features/registration/SettingsPages.js");
 const regMoney = () => import("../features/registration/MoneyPages.js");
 const regCheckin = () => import("../features/registration/CheckinPages.js");
 const webhooks = () => import("../features/webhooks/WebhooksPages.js");
-
 const road = () => import("../features/road/RoadPage.js");
 const roadTalk = () => import("../features/road/TalkPages.js");
 const roadPropose = () => import("../features/road/ProposeTalkPage.js");
@@ -35,56 +35,58 @@ const news = () => import("../features/announcements/AnnouncementPages.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
+/** One page per path of the shared list: the type makes every path have a page and nothing else. */
+const pages: Record<PagePath, ReactElement> = {
+  "/": page(events, (m) => m.HomePage),
+  "/communities": page(communities, (m) => m.CommunitiesPage),
+  "/communities/:community": page(communities, (m) => m.CommunityPage),
+  "/communities/:community/new-event": page(settings, (m) => m.NewEventPage),
+  "/communities/:community/events/:event": page(eventPage, (m) => m.EventPage),
+  "/communities/:community/events/:event/settings": page(settings, (m) => m.EventSettingsPage),
+  "/communities/:community/events/:event/request-invitation": page(applicant, (m) => m.RequestInvitationPage),
+  "/communities/:community/events/:event/registration": page(regQueue, (m) => m.RegistrationDashboardPage),
+  "/communities/:community/events/:event/registration/queue": page(regQueue, (m) => m.RegistrationQueuePage),
+  "/communities/:community/events/:event/registration/queue/:requestId": page(regQueue, (m) => m.RegistrationRequestPage),
+  "/communities/:community/events/:event/registration/settings": page(regSettings, (m) => m.RegistrationSettingsPage),
+  "/communities/:community/events/:event/registration/templates": page(regSettings, (m) => m.RegistrationTemplatesPage),
+  "/communities/:community/events/:event/registration/fees": page(regMoney, (m) => m.RegistrationFeesPage),
+  "/communities/:community/events/:event/registration/stipends": page(regMoney, (m) => m.RegistrationStipendsPage),
+  "/communities/:community/events/:event/registration/attendees": page(regCheckin, (m) => m.RegistrationAttendeesPage),
+  "/communities/:community/events/:event/registration/check-in": page(regCheckin, (m) => m.RegistrationCheckinPage),
+  "/registration": page(applicant, (m) => m.MyRequestsPage),
+  "/registration/verify": page(applicant, (m) => m.RegistrationVerifyPage),
+  "/registration/:requestId": page(applicant, (m) => m.RequestStatusPage),
+  "/sign-up": page(signUp, (m) => m.SignUpPage),
+  "/sign-up/check-your-mail": page(signUp, (m) => m.CheckMailPage),
+  "/verify": page(tokens, (m) => m.VerifyPage),
+  "/sign-in": page(signIn, (m) => m.SignInPage),
+  "/sign-in/link": page(tokens, (m) => m.LinkConsumePage),
+  "/forgot-password": page(passwords, (m) => m.ForgotPasswordPage),
+  "/reset-password": page(passwords, (m) => m.ResetPasswordPage),
+  "/account": page(account, (m) => m.AccountPage),
+  "/dev/mail": mailbox,
+  "/dev/mail/:id": mailbox,
+  "/communities/:community/webhooks": page(webhooks, (m) => m.WebhooksPage),
+  "/communities/:community/webhooks/:endpointId": page(webhooks, (m) => m.WebhookEndpointPage),
+  "/communities/:community/road": page(road, (m) => m.RoadPage),
+  "/communities/:community/road/propose": page(roadPropose, (m) => m.ProposeTalkPage),
+  "/communities/:community/road/review": page(roadTalk, (m) => () => <m.RoadListPage which="review" />),
+  "/communities/:community/road/wanted": page(roadTalk, (m) => () => <m.RoadListPage which="wanted" />),
+  "/communities/:community/road/talks/:talk": page(roadTalk, (m) => m.TalkPage),
+  "/communities/:community/announcements": page(news, (m) => m.AnnouncementsPage),
+  "/communities/:community/announcements/new": page(news, (m) => m.EditAnnouncementPage),
+  "/communities/:community/announcements/:post": page(news, (m) => m.AnnouncementPage),
+  "/communities/:community/announcements/:post/edit": page(news, (m) => m.EditAnnouncementPage),
+  "/communities/:community/announcement-drafts": page(news, (m) => m.DraftsPage),
+  "/subscriptions/confirm": page(news, (m) => () => <m.SubscriptionPage action="confirm" />),
+  "/subscriptions/unsubscribe": page(news, (m) => () => <m.SubscriptionPage action="unsubscribe" />),
+  "/auth/oidc/:provider/callback": page(providers, (m) => m.ProviderCallbackPage),
+};
+
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
-    children: [
-      { path: "/", element: page(events, (m) => m.HomePage) },
-      { path: "/communities", element: page(communities, (m) => m.CommunitiesPage) },
-      { path: "/communities/:community", element: page(communities, (m) => m.CommunityPage) },
-      { path: "/communities/:community/new-event", element: page(settings, (m) => m.NewEventPage) },
-      { path: "/communities/:community/webhooks", element: page(webhooks, (m) => m.WebhooksPage) },
-      { path: "/communities/:community/webhooks/:endpointId", element: page(webhooks, (m) => m.WebhookEndpointPage) },
-      { path: "/communities/:community/events/:event", element: page(eventPage, (m) => m.EventPage) },
-      { path: "/communities/:community/events/:event/settings", element: page(settings, (m) => m.EventSettingsPage) },
-      { path: "/communities/:community/events/:event/request-invitation", element: page(applicant, (m) => m.RequestInvitationPage) },
-      { path: "/communities/:community/events/:event/registration", element: page(regQueue, (m) => m.RegistrationDashboardPage) },
-      { path: "/communities/:community/events/:event/registration/queue", element: page(regQueue, (m) => m.RegistrationQueuePage) },
-      { path: "/communities/:community/events/:event/registration/queue/:requestId", element: page(regQueue, (m) => m.RegistrationRequestPage) },
-      { path: "/communities/:community/events/:event/registration/settings", element: page(regSettings, (m) => m.RegistrationSettingsPage) },
-      { path: "/communities/:community/events/:event/registration/templates", element: page(regSettings, (m) => m.RegistrationTemplatesPage) },
-      { path: "/communities/:community/events/:event/registration/fees", element: page(regMoney, (m) => m.RegistrationFeesPage) },
-      { path: "/communities/:community/events/:event/registration/stipends", element: page(regMoney, (m) => m.RegistrationStipendsPage) },
-      { path: "/communities/:community/events/:event/registration/attendees", element: page(regCheckin, (m) => m.RegistrationAttendeesPage) },
-      { path: "/communities/:community/events/:event/registration/check-in", element: page(regCheckin, (m) => m.RegistrationCheckinPage) },
-      { path: "/communities/:community/road", element: page(road, (m) => m.RoadPage) },
-      { path: "/communities/:community/road/propose", element: page(roadPropose, (m) => m.ProposeTalkPage) },
-      { path: "/communities/:community/road/review", element: page(roadTalk, (m) => () => <m.RoadListPage which="review" />) },
-      { path: "/communities/:community/road/wanted", element: page(roadTalk, (m) => () => <m.RoadListPage which="wanted" />) },
-      { path: "/communities/:community/road/talks/:talk", element: page(roadTalk, (m) => m.TalkPage) },
-      { path: "/communities/:community/announcements", element: page(news, (m) => m.AnnouncementsPage) },
-      { path: "/communities/:community/announcements/new", element: page(news, (m) => m.EditAnnouncementPage) },
-      { path: "/communities/:community/announcements/:post", element: page(news, (m) => m.AnnouncementPage) },
-      { path: "/communities/:community/announcements/:post/edit", element: page(news, (m) => m.EditAnnouncementPage) },
-      { path: "/communities/:community/announcement-drafts", element: page(news, (m) => m.DraftsPage) },
-      { path: "/subscriptions/confirm", element: page(news, (m) => () => <m.SubscriptionPage action="confirm" />) },
-      { path: "/subscriptions/unsubscribe", element: page(news, (m) => () => <m.SubscriptionPage action="unsubscribe" />) },
-      { path: "/registration", element: page(applicant, (m) => m.MyRequestsPage) },
-      { path: "/registration/verify", element: page(applicant, (m) => m.RegistrationVerifyPage) },
-      { path: "/registration/:requestId", element: page(applicant, (m) => m.RequestStatusPage) },
-      { path: "/sign-up", element: page(signUp, (m) => m.SignUpPage) },
-      { path: "/sign-up/check-your-mail", element: page(signUp, (m) => m.CheckMailPage) },
-      { path: "/verify", element: page(tokens, (m) => m.VerifyPage) },
-      { path: "/sign-in", element: page(signIn, (m) => m.SignInPage) },
-      { path: "/sign-in/link", element: page(tokens, (m) => m.LinkConsumePage) },
-      { path: "/auth/oidc/:provider/callback", element: page(providers, (m) => m.ProviderCallbackPage) },
-      { path: "/forgot-password", element: page(passwords, (m) => m.ForgotPasswordPage) },
-      { path: "/reset-password", element: page(passwords, (m) => m.ResetPasswordPage) },
-      { path: "/account", element: page(account, (m) => m.AccountPage) },
-      { path: "/dev/mail", element: mailbox },
-      { path: "/dev/mail/:id", element: mailbox },
-      { path: "*", element: <NotFound /> },
-    ],
+    children: [...PAGES.map((path) => ({ path, element: pages[path] })), { path: "*", element: <NotFound /> }],
   },
 ];
 
