@@ -46,7 +46,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webD
   // Responses built per request (JSON, the app page); the web app's files are compressed at
   // build time. A low Brotli quality: the best one costs more CPU than it saves in bytes.
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
-  await app.register(cookie, { secret: ctx.secrets.session });
+  await app.register(cookie);
   // Mail programs send RFC 8058 one-click unsubscribes as a form; the router validates the fields like any body.
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
 

@@ -59,7 +59,7 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpConnections: number;
   mailFrom: string;
-  /** SESSION_SECRET when given; otherwise the instance's generated one in the database (db/secrets.ts). */
+  /** SESSION_SECRET: the status-link key of an instance set up before keys moved into the database (db/secrets.ts). */
   sessionSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   /** The proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or proxy-addr's names), or none. */

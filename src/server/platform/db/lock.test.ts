@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnTs, tsEntry } from "../../test-support/processes.js";
 import { openDatabase, pgliteLockFile } from "./index.js";
-import { DataFolderInUseError } from "./lock.js";
+import { DataFolderInUseError, lockFolder } from "./lock.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "plenary-lock-"));
 const holder = tsEntry("test-support/hold-database.ts");
@@ -42,6 +42,27 @@ describe("the embedded database's folder lock", () => {
     writeFileSync(pgliteLockFile(dir), JSON.stringify({ ...lock, pid: process.pid, processStart: "1" }));
     await (await openDatabase({ dataDir: dir })).close();
   }, 60_000);
+
+  it("lets only one of two takers have a lock both found stale", async () => {
+    const dir = tmp();
+    const file = join(dir, "x.lock");
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    writeFileSync(file, JSON.stringify({ host: hostname(), command: "plenary serve", since: new Date().toISOString(), token: "dead", pid: Number(gone.stdout), processStart: null }));
+    // Both read the dead owner before either removes it: the interleaving that once let both in.
+    let arrived = 0;
+    let go!: () => void;
+    const together = new Promise<void>((r) => (go = r));
+    const meet = async () => {
+      if (++arrived === 2) go();
+      await together;
+    };
+    const results = await Promise.allSettled([lockFolder(dir, file, { beforeTakeover: meet }), lockFolder(dir, file, { beforeTakeover: meet })]);
+    const held = results.filter((r) => r.status === "fulfilled");
+    expect(held).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(DataFolderInUseError);
+    (held[0] as PromiseFulfilledResult<{ release(): void }>).value.release();
+    expect(existsSync(file)).toBe(false);
+  });
 
   it("refuses a second open within one process too", async () => {
     const dir = tmp();

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
@@ -73,7 +73,38 @@ export interface FolderLock {
   release(): void;
 }
 
-export async function lockFolder(folder: string, file: string): Promise<FolderLock> {
+/**
+ * Removes a stale lock, but only if it is still the one found stale: two processes that both
+ * found the same dead owner must not both take over (the second would delete the lock the
+ * first had just created). A short-lived guard file, created with O_EXCL, makes the check and
+ * the removal one step; a guard left by a process that died inside this step is cleared
+ * after a few seconds.
+ */
+async function removeStale(file: string, stale: LockOwner | undefined): Promise<void> {
+  const guard = `${file}.takeover`;
+  try {
+    closeSync(openSync(guard, "wx", 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > 5000) unlinkSync(guard);
+    } catch {
+      // Gone meanwhile: its owner finished.
+    }
+    await sleep(20);
+    return;
+  }
+  try {
+    const now = readOwner(file);
+    if (now === undefined ? stale === undefined : now.token === stale?.token) unlinkSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  } finally {
+    unlinkSync(guard);
+  }
+}
+
+export async function lockFolder(folder: string, file: string, testHooks: { beforeTakeover?: () => Promise<void> } = {}): Promise<FolderLock> {
   const me: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -102,11 +133,8 @@ export async function lockFolder(folder: string, file: string): Promise<FolderLo
     }
     if (owner && (owner.host !== me.host || running(owner))) throw new DataFolderInUseError(folder, file, owner);
     if (attempt > 20) throw new Error(`cannot take the lock ${file}: it keeps reappearing`);
-    try {
-      unlinkSync(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-    }
+    await testHooks.beforeTakeover?.();
+    await removeStale(file, owner);
   }
   let held = true;
   const release = () => {

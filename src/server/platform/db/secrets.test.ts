@@ -18,7 +18,6 @@ describe("instance secrets", () => {
     await database.db.delete(instanceSecrets);
     const [a, b] = await Promise.all([loadInstanceSecrets(database.db, { dataDir: tmp() }), loadInstanceSecrets(database.db, { dataDir: tmp() })]);
     expect(a.statusLink).toHaveLength(43);
-    expect(a.session).not.toBe(a.statusLink);
     expect(b).toEqual(a);
   });
 
@@ -27,16 +26,16 @@ describe("instance secrets", () => {
     const dir = tmp();
     const old = "o".repeat(43);
     writeFileSync(join(dir, LEGACY_SECRETS_FILE), JSON.stringify({ sessionSecret: old }), { mode: 0o600 });
-    expect(await loadInstanceSecrets(database.db, { dataDir: dir })).toEqual({ session: old, statusLink: old });
+    expect(await loadInstanceSecrets(database.db, { dataDir: dir })).toEqual({ statusLink: old });
     expect(existsSync(join(dir, LEGACY_SECRETS_FILE))).toBe(false);
-    expect(await loadInstanceSecrets(database.db, { dataDir: tmp() })).toEqual({ session: old, statusLink: old });
+    expect(await loadInstanceSecrets(database.db, { dataDir: tmp() })).toEqual({ statusLink: old });
   });
 
-  it("let SESSION_SECRET sign cookies, and start the status-link secret from it (links were signed with it)", async () => {
+  it("start the status-link secret from SESSION_SECRET (links were signed with it), and keep it when SESSION_SECRET changes", async () => {
     await database.db.delete(instanceSecrets);
     const env = "e".repeat(40);
-    expect(await loadInstanceSecrets(database.db, { dataDir: tmp(), sessionSecret: env })).toMatchObject({ session: env, statusLink: env });
+    expect(await loadInstanceSecrets(database.db, { dataDir: tmp(), sessionSecret: env })).toEqual({ statusLink: env });
     const later = await loadInstanceSecrets(database.db, { dataDir: tmp(), sessionSecret: "f".repeat(40) });
-    expect(later).toEqual({ session: "f".repeat(40), statusLink: env });
+    expect(later).toEqual({ statusLink: env });
   });
 });

@@ -5,15 +5,16 @@ import { z } from "zod";
 import type { Db } from "./index.js";
 import { instanceSecrets } from "./tables.js";
 
-/** The secrets every process of one instance must share. */
+/**
+ * The secrets every process of one instance must share. Cookies need none: a session cookie
+ * is a random token the database knows by its hash, so there is nothing to sign.
+ */
 export interface InstanceSecrets {
-  /** Signs cookies (@fastify/cookie); SESSION_SECRET overrides the stored one. */
-  session: string;
-  /** Signs applicants' status links (HMAC): always the stored one, so a backup carries it. */
+  /** Signs applicants' status links (HMAC): the stored one, so every process and every restored backup agrees. */
   statusLink: string;
 }
 
-const NAMES = { session: "session", statusLink: "status-link" } as const;
+const NAMES = { statusLink: "status-link" } as const;
 
 /** Before secrets lived in the database, each data folder kept its own generated one here. */
 export const LEGACY_SECRETS_FILE = "secrets.json";
@@ -32,18 +33,16 @@ const generate = () => randomBytes(32).toString("base64url");
  * database creates them (insert … on conflict do nothing) and every later one reads the same.
  * An existing data folder's secrets.json becomes the stored secrets, so the status links
  * already mailed keep working, and is then deleted. Without a secrets.json, the status-link
- * secret starts as SESSION_SECRET when that is set, since links were signed with it before.
+ * secret starts as SESSION_SECRET when that is set: links were signed with it before secrets
+ * moved into the database.
  */
 export async function loadInstanceSecrets(db: Db, opts: { dataDir: string; sessionSecret?: string | undefined }): Promise<InstanceSecrets> {
   const legacy = legacySecret(opts.dataDir);
   await db
     .insert(instanceSecrets)
-    .values([
-      { name: NAMES.session, value: legacy ?? generate() },
-      { name: NAMES.statusLink, value: legacy ?? opts.sessionSecret ?? generate() },
-    ])
+    .values({ name: NAMES.statusLink, value: legacy ?? opts.sessionSecret ?? generate() })
     .onConflictDoNothing();
   const stored = new Map((await db.select().from(instanceSecrets)).map((r) => [r.name, r.value]));
   if (legacy) rmSync(join(opts.dataDir, LEGACY_SECRETS_FILE), { force: true });
-  return { session: opts.sessionSecret ?? stored.get(NAMES.session)!, statusLink: stored.get(NAMES.statusLink)! };
+  return { statusLink: stored.get(NAMES.statusLink)! };
 }

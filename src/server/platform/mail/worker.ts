@@ -22,7 +22,7 @@ export interface Transport {
   close(): void;
 }
 
-/** With no SMTP server configured, mail lands in a table that organisers read at /dev/mail. */
+/** With no SMTP server configured, mail lands in a table read at /dev/mail: all of it by the admin, their own by everyone else. */
 export function localTransport(ctx: AppContext): Transport {
   return {
     async send(m) {
