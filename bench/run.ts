@@ -21,6 +21,7 @@ const sections: Record<string, () => Promise<Section>> = {
   webhooks: () => import("./webhooks.js"),
   mail: () => import("./mail.js"),
   web: () => import("./web.js"),
+  i18n: () => import("./i18n.js"),
 };
 
 // npm runs scripts from the package root, whether this runs compiled or under tsx.
