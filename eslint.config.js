@@ -70,10 +70,6 @@ export function boundaryZones(featuresDir = "src/server/features") {
 export const NOT_YET_TRANSLATED = {
   web: [
     "src/web/features/registration/**",
-    "src/web/features/events/**",
-    "src/web/features/communities/**",
-    "src/web/features/road/**",
-    "src/web/features/announcements/**",
   ],
   server: [
     "src/server/features/registration/**",

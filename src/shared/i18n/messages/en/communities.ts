@@ -1,2 +1,20 @@
 /** Communities: their pages, organisers and the communities API. */
-export default {};
+export default {
+  "communities.list.title": "Communities",
+  "communities.list.lede": "The open-source communities whose events are run here.",
+  "communities.list.empty": "No communities yet. An instance admin creates them with the command-line tool.",
+  "communities.page.title": "Community",
+  "communities.page.what": "This community",
+  "communities.page.createEvent": "Create an event",
+  "communities.page.noEvents": "No published events yet.",
+  "communities.organisers.title": "Organisers",
+  "communities.organisers.intro": "Community organisers create events and manage every event of the community.",
+  "communities.organisers.added": "{email} is now an organiser.",
+  "communities.organisers.confirmRemoveSelf": "Remove yourself as organiser? You will lose access to this list.",
+  "communities.organisers.confirmRemove": "Remove {name} as organiser?",
+  "communities.organisers.removed": "{name} is no longer an organiser.",
+  "communities.organisers.removeButton": "Remove<hidden> {name}</hidden>",
+  "communities.organisers.none": "No organisers yet.",
+  "communities.organisers.addLabel": "Add an organiser by email",
+  "communities.organisers.add": "Add organiser",
+};
