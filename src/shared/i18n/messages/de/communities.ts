@@ -19,4 +19,12 @@ export default {
   "communities.organisers.none": "Noch niemand im Organisationsteam.",
   "communities.organisers.addLabel": "Person per E-Mail-Adresse zum Organisationsteam hinzufügen",
   "communities.organisers.add": "Hinzufügen",
+  "communities.form.slugFormat": "Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche.",
+  "communities.form.nameRequired": "Geben Sie einen Namen ein.",
+  "communities.form.unknownPerson": "Unbekannte Person.",
+  "communities.errors.notFound": "Die Community „{slug}“ wurde nicht gefunden.",
+  "communities.errors.slugTaken": "Die Adresse „{slug}“ ist schon vergeben.",
+  "communities.errors.slugTakenField": "Diese Adresse ist schon vergeben.",
+  "communities.errors.noAccount": "Zu {email} wurde kein Konto gefunden.",
+  "communities.errors.organiserNotFound": "Diese Person gehört nicht zum Organisationsteam.",
 } satisfies AreaTranslation<typeof en>;

@@ -17,4 +17,12 @@ export default {
   "communities.organisers.none": "No organisers yet.",
   "communities.organisers.addLabel": "Add an organiser by email",
   "communities.organisers.add": "Add organiser",
+  "communities.form.slugFormat": "Use lowercase letters, digits and single hyphens.",
+  "communities.form.nameRequired": "Enter a name.",
+  "communities.form.unknownPerson": "Unknown person.",
+  "communities.errors.notFound": "Community ''{slug}'' was not found.",
+  "communities.errors.slugTaken": "The address ''{slug}'' is taken.",
+  "communities.errors.slugTakenField": "This address is taken.",
+  "communities.errors.noAccount": "An account for {email} was not found.",
+  "communities.errors.organiserNotFound": "That organiser was not found.",
 };
