@@ -88,8 +88,7 @@ export function HomePage() {
               ) : (
                 <div className="empty">
                   <p>
-                    <strong>{t("events.home.noUpcoming", { filtered: filtered ? "yes" : "no" })}</strong> 
-                    {filtered ? (
+                    <strong>{t("events.home.noUpcoming", { filtered: filtered ? "yes" : "no" })}</strong> {filtered ? (
                       <button type="button" className="link-button" onClick={() => (setSearch(""), update({ kind: undefined, q: undefined }))}>
                         {t("events.home.showAll")}
                       </button>
