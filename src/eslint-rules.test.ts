@@ -51,11 +51,29 @@ describe("the translation rules", () => {
     expect(await ruleIds(file, `${head}<p className="x" aria-label={t("layout.nav.main")}>{t("layout.nav.signIn")}</p>;\n}\n`)).toEqual([]);
   });
 
+  it("refuse prose the JSX rule cannot see: labels in a table, a form's checks, a confirm dialog", async () => {
+    const prose = /no-restricted-syntax: Text people read comes from the catalogue/;
+    expect((await ruleIds("src/web/features/events/wrong-way.ts", `export const LABEL = { hackathon: "Unconference-style working days" };\n`)).join("\n")).toMatch(prose);
+    expect((await ruleIds("src/web/features/events/wrong-way.ts", `export const check = (v: string) => (v ? [] : ["Enter the first day."]);\n`)).join("\n")).toMatch(prose);
+    expect((await ruleIds("src/web/features/events/wrong-way.tsx", `export const ask = (name: string) => window.confirm(\`Remove \${name} as organiser?\`);\n`)).join("\n")).toMatch(prose);
+    // Ids, class names, imports and a developer's Error are not prose.
+    const fine = `import type { MessageId } from "../../../shared/i18n/catalogue.js";\nexport const LABEL: Record<string, MessageId> = { hackathon: "events.kind.hackathon" };\nexport function B({ className = "button primary" }: { className?: string }) {\n  if (!className) throw new Error("B outside its form");\n  return <button className={\`\${className} small secondary\`} rel="noopener noreferrer" />;\n}\n`;
+    expect(await ruleIds("src/web/features/events/right-way.tsx", fine)).toEqual([]);
+  });
+
   it("refuse prose in a domain error's message, and accept a catalogue message", async () => {
     const file = "src/server/platform/wrong-way.ts";
     const head = `import { ConflictError, NotFoundError } from "./errors.js";\nimport { msg } from "../../shared/i18n/catalogue.js";\n`;
     expect((await ruleIds(file, `${head}export const e = new NotFoundError("That role");\n`)).join("\n")).toMatch(/no-restricted-syntax: Error messages come from the catalogue/);
     expect((await ruleIds(file, `${head}export const e = (s: string) => new ConflictError("slug_taken", \`Taken: \${s}\`);\n`)).join("\n")).toMatch(/no-restricted-syntax/);
     expect(await ruleIds(file, `${head}export const e = (slug: string) => [new ConflictError("slug_taken", msg("errors.forbidden"), { slug: [msg("errors.notFound")] }, { slug }), new NotFoundError()];\n`)).toEqual([]);
+  });
+
+  it("refuse a bare noun for what was not found, which would read \"Talk was not found.\" in every language", async () => {
+    const file = "src/server/features/road/wrong-way.ts";
+    const head = `import { NotFoundError } from "../../platform/errors.js";\nimport type { Permit } from "../../platform/permissions.js";\nimport { msg } from "../../../shared/i18n/catalogue.js";\n`;
+    expect((await ruleIds(file, `${head}export const e = new NotFoundError("Talk");\n`)).join("\n")).toMatch(/no-restricted-syntax: Say what was not found/);
+    expect((await ruleIds(file, `${head}export const hide = (p: Permit, slug: string) => p.requireOrHide("event.view_unpublished", \`Event \${slug}\`);\n`)).join("\n")).toMatch(/no-restricted-syntax: Say what was not found/);
+    expect(await ruleIds(file, `${head}export const hide = (p: Permit, slug: string) => [p.requireOrHide("event.view_unpublished", msg("events.errors.notFound", { slug })), new NotFoundError(msg("road.errors.talkNotFound"))];\n`)).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ const DATE_STYLES = {
   weekday: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   /** May */
   monthShort: { month: "short" },
+  /** March 2014 (a month's archive, a month of talks) */
+  monthYear: { month: "long", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof DATE_STYLES;
 
@@ -79,6 +81,11 @@ export function formatStamp(locale: Locale, instant: Date | string): string {
 
 export function formatNumber(locale: Locale, n: number): string {
   return cached(`n|${locale}`, () => new Intl.NumberFormat(INTL_TAG[locale])).format(n);
+}
+
+/** "1,250 km", "1.250 km": a distance in kilometres, whole kilometres unless it is short. */
+export function formatDistance(locale: Locale, km: number): string {
+  return cached(`k|${locale}`, () => new Intl.NumberFormat(INTL_TAG[locale], { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })).format(km);
 }
 
 /** Digits after the decimal point of an ISO 4217 currency (2 for EUR, 0 for JPY). */

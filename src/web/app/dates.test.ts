@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { dayBefore, formatDateRange, formatDeadline, formatLongDate, formatTime, instantToLocalInput, localDay, localInputToInstant, todayIso } from "./dates.js";
-import { begin } from "./i18n.js";
+import { dayBefore, formatDateRange, formatDay, formatDeadline, formatLongDate, formatMonth, formatTime, instantToLocalInput, localDay, localInputToInstant, todayIso } from "./dates.js";
+import { begin, fmt } from "./i18n.js";
 
 // Intl puts thin spaces around the dash of a range; they read as spaces.
 const plain = (s: string) => s.replace(/\u2009/g, " ");
@@ -23,6 +23,18 @@ describe("formatDateRange", () => {
     await inLocale("de");
     expect(formatDateRange("2014-05-29", "2014-05-30")).toBe("29.–30. Mai 2014");
     expect(formatLongDate("2014-05-29")).toBe("Donnerstag, 29. Mai 2014");
+  });
+});
+
+describe("months, days and distances", () => {
+  it("names an archive month, a post's day and a distance the page's way", async () => {
+    expect(formatMonth("2014-03")).toBe("March 2014");
+    expect(formatDay("2014-03-10")).toBe("10 March 2014");
+    expect(fmt.distance(1250)).toBe("1,250 km");
+    await inLocale("de");
+    expect(formatMonth("2014-03")).toBe("März 2014");
+    expect(formatDay("2014-03-10")).toBe("10. März 2014");
+    expect(fmt.distance(1250)).toBe("1.250 km");
   });
 });
 

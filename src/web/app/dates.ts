@@ -14,6 +14,11 @@ export function formatDateRange(start: string, end: string, opts: { short?: bool
   return rangeIn(pageLocale(), start, end, opts.short ? "short" : "long");
 }
 
+/** "29 May 2014": a calendar date, or the UTC day of an instant. */
+export function formatDay(iso: string): string {
+  return formatDate(pageLocale(), iso, "long");
+}
+
 /** "Thursday, 29 May 2014". */
 export function formatLongDate(iso: string): string {
   return formatDate(pageLocale(), iso, "weekday");
@@ -22,6 +27,11 @@ export function formatLongDate(iso: string): string {
 /** "May", "Mai": the month of a calendar date, abbreviated. */
 export function formatMonthShort(iso: string): string {
   return formatDate(pageLocale(), iso, "monthShort");
+}
+
+/** "March 2014", "März 2014": a month (YYYY-MM), as an archive or a calendar names it. */
+export function formatMonth(month: string): string {
+  return formatDate(pageLocale(), `${month.slice(0, 7)}-01`, "monthYear");
 }
 
 /** Today's date as YYYY-MM-DD in the viewer's zone. */

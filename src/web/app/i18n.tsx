@@ -13,7 +13,7 @@
 import { Children, createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { FormatXMLElementFn } from "intl-messageformat";
 import type { MessageId, Messages, Text, Values } from "../../shared/i18n/catalogue.js";
-import { formatList, formatMoney, formatNumber } from "../../shared/i18n/format.js";
+import { formatDistance, formatList, formatMoney, formatNumber } from "../../shared/i18n/format.js";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "../../shared/i18n/locales.js";
 import en from "../../shared/i18n/messages/en/index.js";
 import { Translator } from "../../shared/i18n/translator.js";
@@ -67,9 +67,10 @@ export function pageLocale(): Locale {
   return current.locale;
 }
 
-/** Numbers and money in the page's language (dates: app/dates.ts). */
+/** Numbers, money and distances in the page's language (dates: app/dates.ts). */
 export const fmt = {
   number: (n: number) => formatNumber(current.locale, n),
+  distance: (km: number) => formatDistance(current.locale, km),
   money: (minorUnits: number, currency: string) => formatMoney(current.locale, minorUnits, currency),
   list: (items: readonly string[], type?: "conjunction" | "disjunction") => formatList(current.locale, items, type),
 };

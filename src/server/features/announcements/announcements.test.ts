@@ -186,3 +186,37 @@ describe("Atom feeds", () => {
     expect(parseFeed((await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/announcements/feed.atom` })).body).items[0]!.title).toBe("Breaking");
   });
 });
+
+describe("in German", () => {
+  const de = { "accept-language": "de-DE,de;q=0.9,en;q=0.5" };
+  it("names the archive, tag and event pages, the feed, the errors and the subscription mail in the reader's language", async () => {
+    const { writer, c } = await setUp();
+    const e = await makeEvent(t().ctx, c.id, { slug: "summit" });
+    const p = await write(c, writer, { title: "Neu", tags: ["xen-4-4"], eventSlug: e.slug });
+    await publish(c, writer, p.slug, "2014-03-10T12:00:00Z");
+    const get = (url: string) => t().app.inject({ method: "GET", url, headers: de });
+    const list = (qs: string) => get(`/api/v1/communities/${c.slug}/announcements${qs}`).then((r) => json<PostList>(r));
+    expect((await list("?month=2014-03")).heading).toBe("Monatsarchiv: März 2014");
+    expect((await list("?tag=xen-4-4")).heading).toBe("Schlagwort: xen-4-4");
+    expect((await list(`?event=${e.slug}`)).heading).toBe(`Neuigkeiten zu ${e.name}`);
+    expect((await list("")).heading).toBe("Neuigkeiten");
+
+    const feed = await get(`/api/v1/communities/${c.slug}/announcements/tags/xen-4-4/feed.atom`);
+    expect(feed.headers).toMatchObject({ "content-language": "de", vary: "Cookie, Accept-Language" });
+    expect(parseFeed(feed.body).title).toBe(`Neuigkeiten von ${c.name}: xen-4-4`);
+    // Each language is its own cached feed.
+    const english = await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/announcements/tags/xen-4-4/feed.atom` });
+    expect(parseFeed(english.body).title).toBe(`${c.name} announcements: xen-4-4`);
+
+    expect(json<{ error: { message: string } }>(await get(`/api/v1/communities/${c.slug}/announcements/nope`)).error.message).toBe("Der Beitrag wurde nicht gefunden.");
+    const bad = await t().app.inject({ method: "POST", url: "/api/v1/subscriptions/confirm", headers: de, payload: { token: "x".repeat(30) } });
+    expect(json<{ error: { code: string; message: string } }>(bad).error).toEqual({ code: "invalid_link", message: "Dieser Link ist (nicht mehr) gültig. Fordern Sie auf der Seite mit den Neuigkeiten einen neuen an." });
+
+    // Subscribing from a German page without saying which language: the request's.
+    const email = `leserin-${c.slug}@example.org`;
+    expect((await t().app.inject({ method: "POST", url: `/api/v1/communities/${c.slug}/subscriptions`, headers: de, payload: { email } })).statusCode).toBe(202);
+    const [mail] = await t().ctx.db.select().from(outbox).where(eq(outbox.to, email));
+    expect(mail!.subject).toBe(`Bestätigen Sie Ihr Abonnement der Neuigkeiten von ${c.name}`);
+    expect(mail!.html).toContain(">Abonnement bestätigen</a>");
+  });
+});

@@ -8,11 +8,13 @@ import { LIMITS } from "./schema.js";
 import { feedUrl, publishedPage } from "./find-posts.js";
 import { postUrl, summaryOf } from "./post-views.js";
 import { renderMarkdown } from "../../platform/markdown.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import type { Locale } from "../../../shared/i18n/locales.js";
 
 /**
  * The Atom feeds of a community's announcements, all of them or one tag's: the newest
  * LIMITS.feedSize posts, older ones on RFC 5005 pages (`?page=2`). Built once per change
- * (the bus drops them in every process) and served as bytes with an ETag.
+ * and language (the bus drops them in every process) and served as bytes with an ETag.
  */
 export class AnnouncementFeeds {
   private readonly cache: BusCache<FeedBody>;
@@ -21,11 +23,11 @@ export class AnnouncementFeeds {
     this.cache = new BusCache<FeedBody>(ctx.bus, ANNOUNCEMENTS_CHANGED, { ttlMs: 300_000, maxEntries: 1000 });
   }
 
-  get(communitySlug: string, tag: string | undefined, page: number): Promise<FeedBody> {
-    return this.cache.get(`${communitySlug}\u0000${tag ?? ""}\u0000${page}`, () => this.build(communitySlug, tag, page));
+  get(communitySlug: string, tag: string | undefined, page: number, locale: Locale): Promise<FeedBody> {
+    return this.cache.get(`${communitySlug}\u0000${tag ?? ""}\u0000${page}\u0000${locale}`, () => this.build(communitySlug, tag, page, locale));
   }
 
-  private async build(communitySlug: string, tag: string | undefined, page: number): Promise<FeedBody> {
+  private async build(communitySlug: string, tag: string | undefined, page: number, locale: Locale): Promise<FeedBody> {
     const ctx = this.ctx;
     const community = await communityBySlug(ctx.db, communitySlug);
     const { rows, total } = await publishedPage(ctx, community, { tag }, page, LIMITS.feedSize);
@@ -36,7 +38,7 @@ export class AnnouncementFeeds {
     const body = writeAtom({
       // The feed's id is its first page's address, whichever page this is (RFC 5005 §3).
       id: self,
-      title: tag ? `${community.name} announcements: ${tag}` : `${community.name} announcements`,
+      title: translator(locale).t("announcements.feed.title", { community: community.name, hasTag: tag ? "yes" : "no", tag: tag ?? "" }),
       selfUrl: at(page),
       alternateUrl: html,
       emptyUpdated: community.createdAt,

@@ -4,7 +4,10 @@ import { NotFoundError } from "../../platform/errors.js";
 import { permitFor, type Actor, type Permit } from "../../platform/permissions.js";
 import { communityBySlug, type CommunityTarget } from "../communities/index.js";
 import { eventTarget } from "../events/index.js";
-import { monthLabel } from "./rules.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import { formatDate } from "../../../shared/i18n/format.js";
+import type { Locale } from "../../../shared/i18n/locales.js";
 import { LIMITS, type ListPostsQuery, type PostList, type PostView } from "./schema.js";
 import { announcements } from "./tables.js";
 import { postViews, type PostRow } from "./post-views.js";
@@ -45,7 +48,16 @@ export async function publishedPage(ctx: AppContext, community: Community, f: { 
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function listPosts(ctx: AppContext, actor: Actor, communitySlug: string, q: ListPostsQuery): Promise<PostList> {
+/** "Monthly Archives: March 2014", "Tag: xen-4-4", "Announcements about …", "Announcements", in the reader's language. */
+function headingOf(locale: Locale, q: ListPostsQuery, eventName: string | undefined): string {
+  const tr = translator(locale);
+  if (q.month) return tr.t("announcements.heading.month", { month: formatDate(locale, `${q.month}-01`, "monthYear") });
+  if (q.tag) return tr.t("announcements.heading.tag", { tag: q.tag });
+  if (eventName !== undefined) return tr.t("announcements.heading.event", { event: eventName });
+  return tr.t("announcements.title");
+}
+
+export async function listPosts(ctx: AppContext, actor: Actor, communitySlug: string, q: ListPostsQuery, locale: Locale): Promise<PostList> {
   const community = await communityBySlug(ctx.db, communitySlug);
   const permit = await permitFor(ctx, actor, { communityId: community.id });
   const event = q.event ? (await eventTarget(ctx, actor, community.slug, q.event)).event : undefined;
@@ -65,9 +77,8 @@ export async function listPosts(ctx: AppContext, actor: Actor, communitySlug: st
       .groupBy(sql`1`)
       .orderBy(sql`2 desc, 1`),
   ]);
-  const heading = q.month ? `Monthly Archives: ${monthLabel(q.month)}` : q.tag ? `Tag: ${q.tag}` : event ? `Announcements about ${event.name}` : "Announcements";
   return {
-    heading,
+    heading: headingOf(locale, q, event?.name),
     posts: await postViews(ctx.db, rows, community.slug, permit),
     total,
     page: q.page,
@@ -84,7 +95,7 @@ export async function getPost(ctx: AppContext, actor: Actor, communitySlug: stri
   const community = await communityBySlug(ctx.db, communitySlug);
   const permit: Permit = await permitFor(ctx, actor, { communityId: community.id });
   const p = await postBySlug(ctx.db, community.id, slug);
-  if (p.state !== "published" && !permit.can("announcement.write")) throw new NotFoundError("Announcement");
+  if (p.state !== "published" && !permit.can("announcement.write")) throw new NotFoundError(msg("announcements.errors.notFound"));
   return (await postViews(ctx.db, [p], community.slug, permit))[0]!;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
 import { ANNOUNCEMENTS_CHANGED } from "../../platform/topics.js";
 import { communityNames, type CommunityTarget } from "../communities/index.js";
 import type { PostView } from "./schema.js";
@@ -54,10 +55,10 @@ async function release(ctx: AppContext, tx: Db, rows: readonly PostRow[], now: D
         to: s.email,
         template: "announcement.published",
         locale: s.locale,
-        vars: { community: community.name, title: p.title, summary: summaryOf(p), link: url, linkLabel: "Read the announcement", unsubscribe },
+        vars: { community: community.name, title: p.title, summary: summaryOf(p), link: url, unsubscribe },
         meta: { announcementId: p.id, subscriberId: s.id },
         // RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that POSTs to the link.
-        headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Id": `${community.name} announcements <${community.slug}.announcements.${host}>` },
+        headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Id": `${translator(s.locale).t("announcements.feed.title", { community: community.name, hasTag: "no", tag: "" })} <${community.slug}.announcements.${host}>` },
       });
       out.mails++;
     }

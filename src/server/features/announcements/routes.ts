@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
 import { sendFeed } from "../../platform/http/feed.js";
+import { requestLocale } from "../../platform/http/locale.js";
 import { ATOM_CONTENT_TYPE } from "../../platform/atom.js";
 import { inCommunity } from "../communities/index.js";
 import { AnnouncementFeeds } from "./feeds.js";
@@ -18,15 +19,21 @@ export function announcementRoutes(r: Router, ctx: AppContext): void {
   const feeds = new AnnouncementFeeds(ctx);
   r.add(
     { method: "GET", url: base, operationId: "listAnnouncements", summary: "Published announcements, newest first, ten a page: all, one month's archive, one tag's, or one event's.", tags, access: "public", params: s.communityParams, query: s.listPostsQuery, response: s.postList, errors: [404] },
-    async ({ actor, params, query }) => listPosts(ctx, actor, params.community, query),
+    async ({ actor, params, query, req }) => listPosts(ctx, actor, params.community, query, requestLocale(req)),
   );
   r.add(
     { method: "GET", url: `${base}/feed.atom`, operationId: "announcementsFeed", summary: "The community's announcements as an Atom feed (RFC 4287), older posts on RFC 5005 pages.", tags, access: "public", params: s.communityParams, query: s.feedQuery, response: z.string(), produces: ATOM_CONTENT_TYPE, errors: [404] },
-    async ({ params, query, req, reply }) => sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, undefined, query.page)),
+    async ({ params, query, req, reply }) => {
+      const locale = requestLocale(req);
+      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, undefined, query.page, locale), locale);
+    },
   );
   r.add(
     { method: "GET", url: `${base}/tags/{tag}/feed.atom`, operationId: "announcementsTagFeed", summary: "One tag's announcements as an Atom feed.", tags, access: "public", params: s.tagParams, query: s.feedQuery, response: z.string(), produces: ATOM_CONTENT_TYPE, errors: [404] },
-    async ({ params, query, req, reply }) => sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, params.tag, query.page)),
+    async ({ params, query, req, reply }) => {
+      const locale = requestLocale(req);
+      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, params.tag, query.page, locale), locale);
+    },
   );
   r.add(
     { method: "POST", url: base, operationId: "createAnnouncement", summary: "Write an announcement; it starts as a draft.", tags, access: inCommunity("announcement.write"), params: s.communityParams, body: s.createPostBody, response: s.postView, status: 201, errors: [404, 409] },
@@ -59,7 +66,7 @@ export function announcementRoutes(r: Router, ctx: AppContext): void {
 
   r.add(
     { method: "POST", url: "/api/v1/communities/{community}/subscriptions", operationId: "subscribeToAnnouncements", summary: "Ask for the community's announcements by mail; a confirmation link is sent first.", tags, access: "public", params: s.communityParams, body: s.subscribeBody, response: null, status: 202, errors: [404], rateLimit: { bucket: "subscribe", max: 10, windowSeconds: 3600 } },
-    async ({ params, body }) => subscribe(ctx, params.community, body.email, body.locale),
+    async ({ params, body, req }) => subscribe(ctx, params.community, body.email, body.locale ?? requestLocale(req)),
   );
   r.add(
     { method: "POST", url: "/api/v1/subscriptions/confirm", operationId: "confirmSubscription", summary: "Confirm a subscription with the link's token.", tags, access: "public", body: s.tokenBody, response: s.subscriptionView },

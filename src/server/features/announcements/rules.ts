@@ -29,11 +29,3 @@ export function postAllows(action: PostAction, state: PostState, canWrite: boole
 export function archiveMonth(publishAt: Date): string {
   return publishAt.toISOString().slice(0, 7);
 }
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2014-03" → "March 2014". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return `${MONTHS[(m ?? 1) - 1]} ${y}`;
-}

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { msgId } from "../../../shared/i18n/catalogue.js";
+import { LOCALES } from "../../../shared/i18n/locales.js";
 import { slug } from "../communities/schema.js";
 import { POST_STATES } from "./rules.js";
 
 /** Announcements: a community's news, in Markdown, with monthly archives, tag pages and Atom feeds. */
 export const LIMITS = { titleMax: 200, bodyMax: 100_000, summaryMax: 600, tagsMax: 10, tagMax: 40, altMax: 300, urlMax: 500, pageSize: 10, feedSize: 20 } as const;
 
-const httpUrl = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(LIMITS.urlMax);
+const httpUrl = z.url({ protocol: /^https?$/ }).max(LIMITS.urlMax);
 
 /** Tags are address parts ("xen-4-4"), so a tag page and its feed have a plain URL. */
 export const tag = z
@@ -14,18 +16,18 @@ export const tag = z
   .toLowerCase()
   .min(1)
   .max(LIMITS.tagMax)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.");
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use the form YYYY-MM.");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msgId("announcements.form.tagFormat"));
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, msgId("events.form.monthFormat"));
 
 const postFields = z.object({
-  title: z.string().trim().min(1, "Enter a title.").max(LIMITS.titleMax),
+  title: z.string().trim().min(1, msgId("announcements.form.titleRequired")).max(LIMITS.titleMax),
   /** Markdown; rendered and sanitised on the server. */
   body: z.string().max(LIMITS.bodyMax),
   /** Shown in lists and feeds; taken from the first paragraph when empty. */
   summary: z.string().trim().max(LIMITS.summaryMax),
-  tags: z.array(tag).max(LIMITS.tagsMax, `At most ${LIMITS.tagsMax} tags.`),
+  tags: z.array(tag).max(LIMITS.tagsMax, msgId("announcements.form.tooManyTags")),
   eventSlug: slug.nullable(),
-  talkId: z.uuid("Unknown talk.").nullable(),
+  talkId: z.uuid(msgId("road.form.unknownTalk")).nullable(),
   coverImageUrl: httpUrl.nullable(),
   coverImageAlt: z.string().trim().max(LIMITS.altMax),
   /** Mail the community's subscribers when the post is first published. */
@@ -45,14 +47,14 @@ export const createPostBody = postFields
     notifySubscribers: postFields.shape.notifySubscribers.default(false),
   })
   .strict()
-  .refine((p) => !p.coverImageUrl || p.coverImageAlt !== "", { message: "Describe the cover image for people who cannot see it.", path: ["coverImageAlt"] });
+  .refine((p) => !p.coverImageUrl || p.coverImageAlt !== "", { message: msgId("announcements.form.coverAltRequired"), path: ["coverImageAlt"] });
 export type CreatePostBody = z.infer<typeof createPostBody>;
 
 export const updatePostBody = postFields.partial().strict();
 export type UpdatePostBody = z.infer<typeof updatePostBody>;
 
 /** Publish now (no `at`, or `at` not in the future) or schedule for `at`. */
-export const publishBody = z.object({ at: z.iso.datetime({ offset: true, message: "Use an ISO date-time with offset." }).nullable().default(null) }).strict();
+export const publishBody = z.object({ at: z.iso.datetime({ offset: true }).nullable().default(null) }).strict();
 
 export const communityParams = z.object({ community: slug });
 export const postParams = z.object({ community: slug, post: slug });
@@ -112,7 +114,8 @@ export const postList = z.object({
 export type PostList = z.infer<typeof postList>;
 export const draftList = z.object({ posts: z.array(postView) });
 
-export const subscribeBody = z.object({ email: z.email("Enter a valid email address.").max(254), locale: z.enum(["en", "de"]).default("en") }).strict();
+/** `locale`: the language of the mails; when left out, the language of the request. */
+export const subscribeBody = z.object({ email: z.email().max(254), locale: z.enum(LOCALES).optional() }).strict();
 export const tokenBody = z.object({ token: z.string().min(20).max(200) }).strict();
 export const unsubscribeQuery = z.object({ token: z.string().min(20).max(200) }).strict();
 /** RFC 8058 one-click: mail programs POST `List-Unsubscribe=One-Click` as a form. */

@@ -3,6 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { enqueueMail, MAIL_QUEUED } from "../../platform/mail/outbox.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { communityBySlug, communityNames } from "../communities/index.js";
 import { announcementSubscribers } from "./tables.js";
 
@@ -33,14 +34,14 @@ export async function subscribe(ctx: AppContext, communitySlug: string, email: s
       to: email,
       template: "announcement.confirm",
       locale,
-      vars: { community: community.name, link: `${ctx.config.baseUrl}/subscriptions/confirm?token=${token}`, linkLabel: "Confirm my subscription" },
+      vars: { community: community.name, link: `${ctx.config.baseUrl}/subscriptions/confirm?token=${token}` },
     });
     return true;
   });
   if (mailed) await ctx.bus.publish(MAIL_QUEUED);
 }
 
-const invalidLink = () => new DomainError("invalid_link", "This link is not valid (any more). Ask for a new one on the announcements page.");
+const invalidLink = () => new DomainError("invalid_link", msg("announcements.errors.invalidLink"));
 
 async function viewOf(ctx: AppContext, row: typeof announcementSubscribers.$inferSelect) {
   const c = (await communityNames(ctx.db, [row.communityId])).get(row.communityId)!;

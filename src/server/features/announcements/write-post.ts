@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { ANNOUNCEMENTS_CHANGED } from "../../platform/topics.js";
 import { slugify } from "../../../shared/slug.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { CommunityTarget } from "../communities/index.js";
 import { eventBySlugs } from "../events/index.js";
 import { talkTitles } from "../road/index.js";
@@ -19,13 +20,13 @@ async function links(db: Db, target: CommunityTarget, input: { eventSlug?: strin
     out.eventId = input.eventSlug
       ? (
           await eventBySlugs(db, target.community.slug, input.eventSlug).catch(() => {
-            throw new ValidationError("No such event.", { eventSlug: ["This community has no event at this address."] });
+            throw new ValidationError(msg("road.errors.noSuchEvent"), { eventSlug: [msg("road.errors.noSuchEventField")] });
           })
         ).id
       : null;
   }
   if (input.talkId !== undefined) {
-    if (input.talkId && !(await talkTitles(db, target.community.id, [input.talkId])).has(input.talkId)) throw new ValidationError("No such talk.", { talkId: ["This community has no talk with this id."] });
+    if (input.talkId && !(await talkTitles(db, target.community.id, [input.talkId])).has(input.talkId)) throw new ValidationError(msg("announcements.errors.noSuchTalk"), { talkId: [msg("announcements.errors.noSuchTalkField")] });
     out.talkId = input.talkId;
   }
   return out;
@@ -36,7 +37,7 @@ export async function postBySlug(db: Db, communityId: string, slug: string): Pro
     .select()
     .from(announcements)
     .where(and(eq(announcements.communityId, communityId), eq(announcements.slug, slug)));
-  if (!p) throw new NotFoundError("Announcement");
+  if (!p) throw new NotFoundError(msg("announcements.errors.notFound"));
   return p;
 }
 
@@ -44,7 +45,7 @@ export async function postBySlug(db: Db, communityId: string, slug: string): Pro
 export async function postFor(db: Db, target: CommunityTarget, slug: string, action: PostAction): Promise<PostRow> {
   target.permit.require("announcement.write");
   const p = await postBySlug(db, target.community.id, slug);
-  if (!postAllows(action, p.state, true)) throw new ConflictError("announcement_state", `This announcement is ${p.state}; it cannot be changed that way.`);
+  if (!postAllows(action, p.state, true)) throw new ConflictError("announcement_state", msg("announcements.errors.wrongState", { state: p.state }));
   return p;
 }
 
@@ -70,7 +71,7 @@ export async function createPost(ctx: AppContext, target: CommunityTarget, input
       await ctx.bus.publish(ANNOUNCEMENTS_CHANGED, { communityId: target.community.id });
       return viewOf(ctx, target, row.id);
     }
-    if (wanted) throw new ConflictError("slug_taken", `The community has an announcement at '${wanted}' already.`, { slug: ["This address is taken."] });
+    if (wanted) throw new ConflictError("slug_taken", msg("announcements.errors.slugTaken", { slug: wanted }), { slug: [msg("communities.errors.slugTakenField")] });
   }
 }
 
@@ -80,7 +81,7 @@ export async function updatePost(ctx: AppContext, target: CommunityTarget, slug:
   const linked = await links(ctx.db, target, { eventSlug, talkId });
   const cover = fields.coverImageUrl !== undefined ? fields.coverImageUrl : p.coverImageUrl;
   const alt = fields.coverImageAlt !== undefined ? fields.coverImageAlt : p.coverImageAlt;
-  if (cover && !alt) throw new ValidationError("Describe the cover image.", { coverImageAlt: ["Describe the cover image for people who cannot see it."] });
+  if (cover && !alt) throw new ValidationError(msg("announcements.errors.coverAlt"), { coverImageAlt: [msg("announcements.form.coverAltRequired")] });
   await ctx.db
     .update(announcements)
     .set({ ...fields, ...linked, revision: p.revision + 1, updatedAt: ctx.now() })

@@ -7,6 +7,7 @@ import { EVENTS_CHANGED } from "../../platform/topics.js";
 import { permitFor, type Actor, type Permit, type RoleResolver } from "../../platform/permissions.js";
 import { findUserByEmail } from "../../platform/auth/index.js";
 import { users } from "../../platform/auth/tables.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { CommunityView, CreateCommunityBody, UpdateCommunityBody } from "./schema.js";
 import { communities, communityOrganisers } from "./tables.js";
 
@@ -18,7 +19,7 @@ export function toView(c: Row): CommunityView {
 
 export async function communityBySlug(db: Db, slug: string): Promise<Row> {
   const [c] = await db.select().from(communities).where(eq(communities.slug, slug));
-  if (!c) throw new NotFoundError(`Community '${slug}'`);
+  if (!c) throw new NotFoundError(msg("communities.errors.notFound", { slug }));
   return c;
 }
 
@@ -30,7 +31,7 @@ export async function listCommunities(ctx: AppContext) {
 export async function createCommunity(ctx: AppContext, permit: Permit, input: CreateCommunityBody, db: Db = ctx.db): Promise<CommunityView> {
   permit.require("community.create");
   const [c] = await db.insert(communities).values(input).onConflictDoNothing().returning();
-  if (!c) throw new ConflictError("slug_taken", `The address '${input.slug}' is taken.`, { slug: ["This address is taken."] });
+  if (!c) throw new ConflictError("slug_taken", msg("communities.errors.slugTaken", { slug: input.slug }), { slug: [msg("communities.errors.slugTakenField")] });
   return toView(c);
 }
 
@@ -67,7 +68,7 @@ export async function listOrganisers(ctx: AppContext, { community: c, permit }: 
 export async function addOrganiser(ctx: AppContext, target: CommunityTarget, email: string) {
   target.permit.require("community.organisers.manage");
   const u = await findUserByEmail(ctx.db, email);
-  if (!u) throw new NotFoundError(`An account for ${email}`);
+  if (!u) throw new NotFoundError(msg("communities.errors.noAccount", { email }));
   await ctx.db.insert(communityOrganisers).values({ communityId: target.community.id, userId: u.id }).onConflictDoNothing();
   return listOrganisers(ctx, target);
 }
@@ -75,7 +76,7 @@ export async function addOrganiser(ctx: AppContext, target: CommunityTarget, ema
 export async function removeOrganiser(ctx: AppContext, { community: c, permit }: CommunityTarget, userId: string): Promise<void> {
   permit.require("community.organisers.manage");
   const gone = await ctx.db.delete(communityOrganisers).where(and(eq(communityOrganisers.communityId, c.id), eq(communityOrganisers.userId, userId))).returning();
-  if (gone.length === 0) throw new NotFoundError("That organiser");
+  if (gone.length === 0) throw new NotFoundError(msg("communities.errors.organiserNotFound"));
 }
 
 // ---------------------------------------------------------------- for other features (through index.ts)

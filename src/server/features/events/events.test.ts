@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { users } from "../../platform/auth/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
 import { grant, makeCommunity, makeEvent, makeUser } from "../../test-support/factories.js";
 
 const t = useTestApp();
+type Err = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 
 const valid = {
   kind: "hackathon",
@@ -123,5 +126,29 @@ describe("the cached event list", () => {
     const res = await t().app.inject({ method: "GET", url });
     expect(res.headers["content-type"]).toContain("application/json");
     expect(json<{ events: { name: string }[] }>(res).events[0]!.name).toBe("After");
+  });
+});
+
+describe("in German", () => {
+  it("answers with the event's errors and field messages in the reader's language, the code unchanged", async () => {
+    const org = await makeUser(t().ctx);
+    const c = await makeCommunity(t().ctx, { organiserId: org.id });
+    const missing = await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/events/nope`, headers: { "accept-language": "de-DE,de;q=0.9" } });
+    expect(missing.statusCode).toBe(404);
+    expect(json<Err>(missing).error).toMatchObject({ code: "not_found", message: "Die Veranstaltung „nope“ wurde nicht gefunden." });
+    const english = await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/events/nope` });
+    expect(json<Err>(english).error.message).toBe("Event 'nope' was not found.");
+
+    // A signed-in organiser reads their account's language.
+    await t().ctx.db.update(users).set({ locale: "de" }).where(eq(users.id, org.id));
+    const german = org.headers;
+    const bad = json<Err>(await t().app.inject({ method: "POST", url: `/api/v1/communities/${c.slug}/events`, headers: german, payload: { ...valid, endDate: "2030-05-01", name: " " } }));
+    expect(bad.error.fields).toMatchObject({ endDate: ["Die Veranstaltung kann nicht enden, bevor sie beginnt."], name: ["Geben Sie einen Namen ein."] });
+    const e = await makeEvent(t().ctx, c.id);
+    const upd = json<Err>(await t().app.inject({ method: "PATCH", url: `/api/v1/communities/${c.slug}/events/${e.slug}`, headers: german, payload: { endDate: "2001-01-01" } }));
+    expect(upd.error.fields!.endDate).toEqual([`Die Veranstaltung beginnt am ${e.startDate}; sie kann nicht am 2001-01-01 enden.`]);
+    await makeEvent(t().ctx, c.id, { slug: "taken" });
+    const dup = json<Err>(await t().app.inject({ method: "POST", url: `/api/v1/communities/${c.slug}/events`, headers: german, payload: { ...valid, slug: "taken" } }));
+    expect(dup.error).toMatchObject({ code: "slug_taken", message: "Diese Community hat schon eine Veranstaltung unter „taken“.", fields: { slug: ["Diese Adresse ist in dieser Community schon vergeben."] } });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msgId } from "../../../shared/i18n/catalogue.js";
 import { slug } from "../communities/schema.js";
 
 export const EVENT_KINDS = ["hackathon", "conference", "external"] as const;
@@ -9,18 +10,18 @@ export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capa
 /** A calendar date, YYYY-MM-DD (shared with the road calendar's event fields). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "This is not a calendar date.");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msgId("events.form.dateFormat"))
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), msgId("events.form.notADate"));
 
 /** A wall-clock time with no zone (as a datetime-local input gives it), checked to be a real date and time. */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Use the form YYYY-MM-DDTHH:MM, in the venue's local time.")
-  .refine((v) => isoDate.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, "This is not a calendar date and time.");
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msgId("events.form.localDateTimeFormat"))
+  .refine((v) => isoDate.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, msgId("events.form.notADateTime"));
 
 export const timeZone = z
   .string()
-  .min(1, "Choose a time zone.")
+  .min(1, msgId("events.form.timeZoneRequired"))
   .max(64)
   .refine((tz) => {
     try {
@@ -29,18 +30,18 @@ export const timeZone = z
     } catch {
       return false;
     }
-  }, "Use an IANA time zone such as Europe/London.");
+  }, msgId("events.form.timeZoneUnknown"));
 
 const text = z.string().trim().max(LIMITS.textMax);
-export const latitude = z.number("Enter a latitude in degrees.").min(-90, "Latitude is between -90 and 90.").max(90, "Latitude is between -90 and 90.");
-export const longitude = z.number("Enter a longitude in degrees.").min(-180, "Longitude is between -180 and 180.").max(180, "Longitude is between -180 and 180.");
-const url = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(500);
+export const latitude = z.number(msgId("events.form.latitudeRequired")).min(-90, msgId("events.form.latitudeRange")).max(90, msgId("events.form.latitudeRange"));
+export const longitude = z.number(msgId("events.form.longitudeRequired")).min(-180, msgId("events.form.longitudeRange")).max(180, msgId("events.form.longitudeRange"));
+const url = z.url({ protocol: /^https?$/ }).max(500);
 
 /** Each field once, without defaults: creation adds the defaults, a PATCH must not (a field left out stays as it is). */
 const eventFields = z.object({
-  kind: z.enum(EVENT_KINDS, { message: `Choose one of: ${EVENT_KINDS.join(", ")}.` }),
+  kind: z.enum(EVENT_KINDS),
   slug,
-  name: z.string().trim().min(1, "Enter a name.").max(LIMITS.nameMax),
+  name: z.string().trim().min(1, msgId("events.form.nameRequired")).max(LIMITS.nameMax),
   venue: text,
   city: text,
   country: text,
@@ -51,17 +52,17 @@ const eventFields = z.object({
   endDate: isoDate,
   hostOrganisation: text,
   description: z.string().max(LIMITS.descriptionMax),
-  capacity: z.number().int("Use a whole number.").min(1, "At least 1 place.").max(LIMITS.capacityMax).nullable(),
+  capacity: z.number().int().min(1, msgId("events.form.capacityMin")).max(LIMITS.capacityMax).nullable(),
   website: url.nullable(),
-  cfpClosesAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time with offset." }).nullable(),
+  cfpClosesAt: z.iso.datetime({ offset: true }).nullable(),
   published: z.boolean(),
 });
 const f = eventFields.shape;
 
 const datesInOrder = (v: { startDate?: string | undefined; endDate?: string | undefined }) => !v.startDate || !v.endDate || v.startDate <= v.endDate;
-const datesMessage = { message: "The event cannot end before it starts.", path: ["endDate"] };
+const datesMessage = { message: msgId("events.form.endBeforeStart"), path: ["endDate"] };
 const coordsTogether = (v: { latitude?: number | null | undefined; longitude?: number | null | undefined }) => (v.latitude == null) === (v.longitude == null);
-const coordsMessage = { message: "Give both latitude and longitude, or neither.", path: ["longitude"] };
+const coordsMessage = { message: msgId("events.form.coordinatesTogether"), path: ["longitude"] };
 
 export const createEventBody = eventFields
   .extend({
@@ -151,6 +152,6 @@ export const eventDetail = eventSummary.extend({
 });
 export type EventDetail = z.infer<typeof eventDetail>;
 
-export const roleBody = z.object({ email: z.email("Enter a valid email address."), role: z.enum(EVENT_ROLES) }).strict();
-export const roleParams = eventParams.extend({ userId: z.uuid("Unknown person."), role: z.enum(EVENT_ROLES) });
+export const roleBody = z.object({ email: z.email(), role: z.enum(EVENT_ROLES) }).strict();
+export const roleParams = eventParams.extend({ userId: z.uuid(msgId("events.form.unknownPerson")), role: z.enum(EVENT_ROLES) });
 export const roleList = z.object({ roles: z.array(z.object({ userId: z.uuid(), name: z.string(), email: z.string(), role: z.enum(EVENT_ROLES) })) });

@@ -6,6 +6,7 @@ import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
 import { EVENTS_CHANGED } from "../../platform/topics.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { permitFor, type Actor, type Permit, type RoleResolver } from "../../platform/permissions.js";
 import { findUserByEmail } from "../../platform/auth/index.js";
 import { users } from "../../platform/auth/tables.js";
@@ -60,13 +61,13 @@ export async function listEvents(ctx: AppContext, q: ListEventsQuery): Promise<{
 export async function eventBySlugs(db: Db, communitySlug: string, eventSlug: string): Promise<EventRow> {
   const c = await communityBySlug(db, communitySlug);
   const [e] = await db.select().from(events).where(and(eq(events.communityId, c.id), eq(events.slug, eventSlug)));
-  if (!e) throw new NotFoundError(`Event '${eventSlug}'`);
+  if (!e) throw new NotFoundError(msg("events.errors.notFound", { slug: eventSlug }));
   return e;
 }
 
 export async function eventById(db: Db, id: string): Promise<EventRow> {
   const [e] = await db.select().from(events).where(eq(events.id, id));
-  if (!e) throw new NotFoundError("Event");
+  if (!e) throw new NotFoundError(msg("events.errors.notFoundById"));
   return e;
 }
 
@@ -84,7 +85,7 @@ export interface EventTarget {
 export async function eventTarget(ctx: AppContext, actor: Actor, communitySlug: string, eventSlug: string): Promise<EventTarget> {
   const event = await eventBySlugs(ctx.db, communitySlug, eventSlug);
   const permit = await permitFor(ctx, actor, { eventId: event.id, communityId: event.communityId });
-  if (!event.published) permit.requireOrHide("event.view_unpublished", `Event '${eventSlug}'`);
+  if (!event.published) permit.requireOrHide("event.view_unpublished", msg("events.errors.notFound", { slug: eventSlug }));
   return { event, communitySlug, permit };
 }
 
@@ -158,7 +159,7 @@ function rowValues<T extends Partial<CreateEventBody>>(input: T): Omit<T, "cfpCl
   return { ...rest, ...(cfpClosesAt !== undefined ? { cfpClosesAt: cfpClosesAt === null ? null : new Date(cfpClosesAt) } : {}) };
 }
 
-const slugTaken = (slug: string) => new ConflictError("slug_taken", `This community already has an event at '${slug}'.`, { slug: ["This address is taken in this community."] });
+const slugTaken = (slug: string) => new ConflictError("slug_taken", msg("events.errors.slugTaken", { slug }), { slug: [msg("events.errors.slugTakenField")] });
 
 export async function createEvent(ctx: AppContext, { community: c, permit }: CommunityTarget, input: CreateEventBody): Promise<EventDetail> {
   permit.require("event.create");
@@ -177,10 +178,10 @@ export async function updateEvent(ctx: AppContext, target: EventTarget, input: U
   permit.require("event.update");
   const start = input.startDate ?? e.startDate;
   const end = input.endDate ?? e.endDate;
-  if (start > end) throw new ValidationError("The event cannot end before it starts.", { endDate: [`The event starts on ${start}; it cannot end on ${end}.`] });
+  if (start > end) throw new ValidationError(msg("events.form.endBeforeStart"), { endDate: [msg("events.errors.endBeforeStartField", { start, end })] });
   const lat = input.latitude !== undefined ? input.latitude : e.latitude;
   const lon = input.longitude !== undefined ? input.longitude : e.longitude;
-  if ((lat === null) !== (lon === null)) throw new ValidationError("Give both latitude and longitude, or neither.", { longitude: ["Give both latitude and longitude, or neither."] });
+  if ((lat === null) !== (lon === null)) throw new ValidationError(msg("events.form.coordinatesTogether"), { longitude: [msg("events.form.coordinatesTogether")] });
   const [updated] = await ctx.db
     .update(events)
     .set({ ...rowValues(input), updatedAt: ctx.now() })
@@ -209,7 +210,7 @@ export async function listRoles(ctx: AppContext, { event: e, permit }: EventTarg
 export async function grantRole(ctx: AppContext, target: EventTarget, email: string, role: EventRole) {
   target.permit.require("event.roles.manage");
   const u = await findUserByEmail(ctx.db, email);
-  if (!u) throw new ValidationError("There is no account with this email address yet; ask them to sign up first.", { email: ["No account has this address."] });
+  if (!u) throw new ValidationError(msg("events.errors.noAccount"), { email: [msg("events.errors.noAccountField")] });
   await ctx.db.insert(eventRoles).values({ eventId: target.event.id, userId: u.id, role }).onConflictDoNothing();
   return listRoles(ctx, target);
 }
@@ -217,7 +218,7 @@ export async function grantRole(ctx: AppContext, target: EventTarget, email: str
 export async function revokeRole(ctx: AppContext, { event: e, permit }: EventTarget, userId: string, role: EventRole): Promise<void> {
   permit.require("event.roles.manage");
   const gone = await ctx.db.delete(eventRoles).where(and(eq(eventRoles.eventId, e.id), eq(eventRoles.userId, userId), eq(eventRoles.role, role))).returning();
-  if (gone.length === 0) throw new NotFoundError("That role");
+  if (gone.length === 0) throw new NotFoundError(msg("events.errors.roleNotFound"));
 }
 
 // ---------------------------------------------------------------- for other features (through index.ts)

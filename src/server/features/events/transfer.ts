@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, ValidationError } from "../../platform/errors.js";
 import { users } from "../../platform/auth/tables.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { addOrganisers, communityBySlug, insertCommunity, organiserEmails } from "../communities/index.js";
 import { createCommunityBody } from "../communities/schema.js";
 import { createEventBody } from "./schema.js";
@@ -51,14 +52,14 @@ export async function exportCommunity(ctx: AppContext, slug: string): Promise<Co
 /** Imports in one transaction. People without an account here are reported, not invented. */
 export async function importCommunity(ctx: AppContext, input: unknown): Promise<{ slug: string; events: number; unknownPeople: string[] }> {
   const parsed = communityDocument.safeParse(input);
-  if (!parsed.success) throw new ValidationError("This file is not a valid community export.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new ValidationError(msg("events.errors.invalidExport"), fieldErrors(parsed.error));
   const doc = parsed.data;
   const emails = [...new Set([...doc.organisers, ...doc.events.flatMap((e) => e.roles.map((r) => r.email))])];
   const known = emails.length ? await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails.map((e) => e.toLowerCase()))) : [];
   const idOf = new Map(known.map((u) => [u.email.toLowerCase(), u.id]));
   await ctx.db.transaction(async (tx) => {
     const c = await insertCommunity(tx, doc.community);
-    if (!c) throw new ConflictError("slug_taken", `A community at '${doc.community.slug}' exists already.`);
+    if (!c) throw new ConflictError("slug_taken", msg("communities.errors.slugTaken", { slug: doc.community.slug }));
     await addOrganisers(tx, c.id, doc.organisers.flatMap((e) => (idOf.has(e.toLowerCase()) ? [idOf.get(e.toLowerCase())!] : [])));
     for (const { roles, cfpClosesAt, ...e } of doc.events) {
       const [ev] = await tx.insert(events).values({ ...e, communityId: c.id, cfpClosesAt: cfpClosesAt ? new Date(cfpClosesAt) : null }).returning({ id: events.id });

@@ -38,7 +38,7 @@ export async function decideTalk(ctx: AppContext, { community, permit }: Communi
       to: proposer.email,
       template: input.decision === "approve" ? "road.approved" : "road.rejected",
       locale: proposer.locale,
-      vars: { name: proposer.name, title: t.talk.title, community: community.name, event: t.event?.name ?? t.talk.proposedEvent?.name ?? "", note: input.note, link: talkUrl(ctx, community.slug, t.talk.id), linkLabel: "See the talk" },
+      vars: { name: proposer.name, title: t.talk.title, community: community.name, event: t.event?.name ?? t.talk.proposedEvent?.name ?? "", note: input.note, link: talkUrl(ctx, community.slug, t.talk.id) },
       meta: { talkId: t.talk.id },
     });
     return true;

@@ -3,7 +3,10 @@ import type { Actor } from "../../platform/permissions.js";
 import { writeAtom } from "../../platform/atom.js";
 import { feedBody, type FeedBody } from "../../platform/http/feed.js";
 import { writeCalendar } from "../../platform/calendar/index.js";
-import { formatInstant } from "../../../shared/i18n/format.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import { formatDate, formatDistance, formatInstant } from "../../../shared/i18n/format.js";
+import type { Locale } from "../../../shared/i18n/locales.js";
+import type { Translator } from "../../../shared/i18n/translator.js";
 import type { CalendarIndex, CalendarIndexes } from "./calendar-index.js";
 import { talkUrl } from "./decide-talk.js";
 import { communityAndPermit, feedUrls, filterQuery, selectTalks } from "./find-talks.js";
@@ -22,41 +25,55 @@ function place(t: LoadedTalk): string {
   return [e.venue, e.city, e.country].filter(Boolean).join(", ");
 }
 
-/** "Thu 27 Mar 2014, 11:30 (America/Los_Angeles)": a talk's time as the venue sees it. */
-function localWhen(t: LoadedTalk): string {
-  return formatInstant("en", t.talk.startsAt, zoneOf(t), "long");
+/** "Thursday, 27 March 2014 at 11:30 (America/Los_Angeles)": a talk's time as the venue sees it. */
+function localWhen(locale: Locale, t: LoadedTalk): string {
+  return formatInstant(locale, t.talk.startsAt, zoneOf(t), "long");
 }
 
-function titleOf(f: CalendarFilters, origin: { label: string } | null): string {
-  const parts = [f.when === "past" ? "past talks" : f.when === "all" ? "talks" : "upcoming talks"];
-  if (f.topic) parts.push(`on ${f.topic}`);
-  if (f.speaker) parts.push(`by ${f.speaker}`);
-  if (f.country) parts.push(`in ${f.country}`);
-  if (f.month) parts.push(`in ${f.month}`);
-  if (origin) parts.push(f.within !== undefined ? `within ${f.within} km of ${origin.label}` : `nearest ${origin.label} first`);
-  return parts.join(" ");
+/** "Xen Project: upcoming talks on arm within 500 km of Munich, Germany", in the reader's language. */
+function titleOf(tr: Translator, community: string, f: CalendarFilters, origin: { label: string } | null): string {
+  const from = !origin ? "none" : `${f.within !== undefined ? "within" : "nearest"}${f.near !== undefined ? "Me" : ""}`;
+  const selection = tr.t("road.feed.selection", {
+    when: f.when,
+    hasTopic: f.topic ? "yes" : "no",
+    topic: f.topic ?? "",
+    hasSpeaker: f.speaker ? "yes" : "no",
+    speaker: f.speaker ?? "",
+    hasCountry: f.country ? "yes" : "no",
+    country: f.country ?? "",
+    hasMonth: f.month ? "yes" : "no",
+    month: f.month ? formatDate(tr.locale, `${f.month}-01`, "monthYear") : "",
+    origin: from,
+    distance: f.within !== undefined ? formatDistance(tr.locale, f.within) : "",
+    place: origin?.label ?? "",
+  });
+  return tr.t("road.feed.title", { community, selection });
 }
 
-async function cached(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters, kind: "ics" | "atom", write: (x: Awaited<ReturnType<typeof selectTalks>> & { community: { slug: string; name: string; createdAt: Date } }) => string): Promise<FeedBody> {
+type Written = Awaited<ReturnType<typeof selectTalks>> & { community: { slug: string; name: string; createdAt: Date }; tr: Translator };
+
+/** A feed of one selection in one language, built at most once a minute and kept as bytes. */
+async function cached(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters, locale: Locale, kind: "ics" | "atom", write: (x: Written) => string): Promise<FeedBody> {
   const { community } = await communityAndPermit(ctx, actor, communitySlug);
   const index = await indexes.get(community.id);
-  const key = `${kind}${filterQuery(f)}`;
+  const key = `${kind}|${locale}${filterQuery(f)}`;
   const forIndex = built.get(index) ?? built.set(index, new Map()).get(index)!;
   const hit = forIndex.get(key);
   if (hit && hit.expires > Date.now()) return hit.feed;
-  const selected = await selectTalks(ctx, indexes, community, f, { limit: LIMITS.feedMax, offset: 0 });
-  const body = write({ ...selected, community });
+  const tr = translator(locale);
+  const selected = await selectTalks(ctx, indexes, community, f, { limit: LIMITS.feedMax, offset: 0 }, tr.t("road.list.yourLocation"));
+  const body = write({ ...selected, community, tr });
   const feed = feedBody(body);
   forIndex.set(key, { feed, expires: Date.now() + FEED_TTL_MS });
   return feed;
 }
 
 /** The selection as iCalendar: each talk at its instant, shown in the venue's zone. */
-export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters): Promise<FeedBody> {
-  return cached(ctx, indexes, actor, communitySlug, f, "ics", ({ loaded, origin, community }) =>
+export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters, locale: Locale): Promise<FeedBody> {
+  return cached(ctx, indexes, actor, communitySlug, f, locale, "ics", ({ loaded, origin, community, tr }) =>
     writeCalendar({
-      name: `${community.name}: ${titleOf(f, origin)}`,
-      description: `Talks ${community.name} community members give at other conferences.`,
+      name: titleOf(tr, community.name, f, origin),
+      description: tr.t("road.feed.description", { community: community.name }),
       url: feedUrls(ctx, community.slug, f).ical,
       ttlSeconds: 3600,
       items: loaded.map((t) => ({
@@ -67,7 +84,16 @@ export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: A
         end: t.talk.endsAt ?? t.talk.startsAt,
         timeZone: zoneOf(t),
         summary: t.talk.title,
-        description: [speakersLine(t), `at ${t.event!.name}`, t.talk.abstract, t.talk.sessionUrl ? `Session: ${t.talk.sessionUrl}` : "", t.talk.slidesUrl ? `Slides: ${t.talk.slidesUrl}` : "", t.talk.videoUrl ? `Video: ${t.talk.videoUrl}` : ""].filter(Boolean).join("\n\n"),
+        description: [
+          speakersLine(t),
+          tr.t("road.feed.atEvent", { event: t.event!.name }),
+          t.talk.abstract,
+          t.talk.sessionUrl ? tr.t("road.feed.session", { url: t.talk.sessionUrl }) : "",
+          t.talk.slidesUrl ? tr.t("road.feed.slides", { url: t.talk.slidesUrl }) : "",
+          t.talk.videoUrl ? tr.t("road.feed.video", { url: t.talk.videoUrl }) : "",
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
         location: place(t),
         url: talkUrl(ctx, community.slug, t.talk.id),
         categories: t.talk.topics,
@@ -78,12 +104,12 @@ export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: A
 }
 
 /** The selection as Atom: one entry per talk, updated when the talk changed. */
-export function roadAtom(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters): Promise<FeedBody> {
-  return cached(ctx, indexes, actor, communitySlug, f, "atom", ({ loaded, origin, community, distance }) =>
+export function roadAtom(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters, locale: Locale): Promise<FeedBody> {
+  return cached(ctx, indexes, actor, communitySlug, f, locale, "atom", ({ loaded, origin, community, distance, tr }) =>
     writeAtom({
       id: `${ctx.config.baseUrl}/communities/${community.slug}/road${filterQuery(f)}`,
-      title: `${community.name}: ${titleOf(f, origin)}`,
-      subtitle: `Talks ${community.name} community members give at other conferences.`,
+      title: titleOf(tr, community.name, f, origin),
+      subtitle: tr.t("road.feed.description", { community: community.name }),
       selfUrl: feedUrls(ctx, community.slug, f).atom,
       alternateUrl: `${ctx.config.baseUrl}/communities/${community.slug}/road${filterQuery(f)}`,
       emptyUpdated: community.createdAt,
@@ -98,8 +124,14 @@ export function roadAtom(ctx: AppContext, indexes: CalendarIndexes, actor: Actor
           link: talkUrl(ctx, community.slug, t.talk.id),
           authors: t.speakers.map((s) => ({ name: s.name })),
           categories: t.talk.topics.map((term) => ({ term })),
-          summary: [`${localWhen(t)} at ${t.event!.name}, ${place(t)}${km != null ? ` (${km} km away)` : ""}.`, speakersLine(t), t.talk.abstract].filter(Boolean).join("\n\n"),
-          links: [...(t.event!.website ? [{ rel: "related", href: t.event!.website, title: t.event!.name }] : []), ...(t.talk.videoUrl ? [{ rel: "related", href: t.talk.videoUrl, title: "Video" }] : [])],
+          summary: [
+            tr.t("road.feed.summary", { when: localWhen(tr.locale, t), event: t.event!.name, place: place(t), away: km != null ? "yes" : "no", distance: km != null ? formatDistance(tr.locale, km) : "" }),
+            speakersLine(t),
+            t.talk.abstract,
+          ]
+            .filter(Boolean)
+            .join("\n\n"),
+          links: [...(t.event!.website ? [{ rel: "related", href: t.event!.website, title: t.event!.name }] : []), ...(t.talk.videoUrl ? [{ rel: "related", href: t.talk.videoUrl, title: tr.t("road.talk.video") }] : [])],
         };
       }),
     }),

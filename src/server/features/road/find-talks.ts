@@ -2,6 +2,9 @@ import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { NotFoundError, ValidationError } from "../../platform/errors.js";
 import { permitFor, type Actor, type Permit } from "../../platform/permissions.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import type { Locale } from "../../../shared/i18n/locales.js";
 import { communityBySlug } from "../communities/index.js";
 import { select, type CalendarIndexes, type Origin } from "./calendar-index.js";
 import { gazetteer, placeView } from "./gazetteer.js";
@@ -11,16 +14,16 @@ import { loadTalk, loadTalks, talkIdsInState, toTalkView, visibleTo } from "./ta
 
 type Community = Awaited<ReturnType<typeof communityBySlug>>;
 
-/** Where distances are measured from: a gazetteer place, or coordinates from the browser. */
-export function originOf(f: CalendarFilters): Origin | null {
+/** Where distances are measured from: a gazetteer place, or coordinates from the browser (labelled `here`, in the reader's language). */
+export function originOf(f: CalendarFilters, here: string): Origin | null {
   if (f.place !== undefined) {
     const p = gazetteer().get(f.place);
-    if (!p) throw new ValidationError("Unknown place.", { place: ["There is no place with this id in the gazetteer; search for the city again."] });
+    if (!p) throw new ValidationError(msg("road.form.unknownPlace"), { place: [msg("road.errors.unknownPlaceField")] });
     return { label: placeView(p).label, latitude: p.latitude, longitude: p.longitude };
   }
   if (f.near !== undefined) {
     const [latitude, longitude] = f.near.split(",").map(Number) as [number, number];
-    return { label: "your location", latitude, longitude };
+    return { label: here, latitude, longitude };
   }
   return null;
 }
@@ -50,8 +53,8 @@ export async function communityAndPermit(ctx: AppContext, actor: Actor, slug: st
 }
 
 /** Selects from the community's calendar and loads the page's talks. */
-export async function selectTalks(ctx: AppContext, indexes: CalendarIndexes, community: Community, f: CalendarFilters, page: { limit: number; offset: number }) {
-  const origin = originOf(f);
+export async function selectTalks(ctx: AppContext, indexes: CalendarIndexes, community: Community, f: CalendarFilters, page: { limit: number; offset: number }, here: string) {
+  const origin = originOf(f, here);
   const index = await indexes.get(community.id);
   const sel = select(index, f, origin, ctx.now(), page);
   const loaded = await loadTalks(ctx.db, sel.page.map((p) => p.id));
@@ -59,10 +62,10 @@ export async function selectTalks(ctx: AppContext, indexes: CalendarIndexes, com
   return { index, origin, sel, loaded, distance };
 }
 
-export async function listTalks(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, q: ListTalksQuery): Promise<TalkList> {
+export async function listTalks(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, q: ListTalksQuery, locale: Locale): Promise<TalkList> {
   const { community, permit } = await communityAndPermit(ctx, actor, communitySlug);
   const { limit, offset, ...filters } = q;
-  const { index, origin, sel, loaded, distance } = await selectTalks(ctx, indexes, community, filters, { limit, offset });
+  const { index, origin, sel, loaded, distance } = await selectTalks(ctx, indexes, community, filters, { limit, offset }, translator(locale).t("road.list.yourLocation"));
   const now = ctx.now();
   return {
     talks: loaded.map((t) => toTalkView(t, community.slug, permit, now, distance.get(t.talk.id) ?? null)),
@@ -76,7 +79,7 @@ export async function listTalks(ctx: AppContext, indexes: CalendarIndexes, actor
 export async function getTalk(ctx: AppContext, actor: Actor, communitySlug: string, id: string): Promise<TalkView> {
   const { community, permit } = await communityAndPermit(ctx, actor, communitySlug);
   const t = await loadTalk(ctx.db, community.id, id);
-  if (!visibleTo(t, permit)) throw new NotFoundError("Talk");
+  if (!visibleTo(t, permit)) throw new NotFoundError(msg("road.errors.talkNotFound"));
   return toTalkView(t, community.slug, permit, ctx.now());
 }
 
@@ -106,6 +109,6 @@ export function searchPlaces(q: string, limit: number) {
 
 export function placeById(id: number) {
   const p = gazetteer().get(id);
-  if (!p) throw new NotFoundError("Place");
+  if (!p) throw new NotFoundError(msg("road.errors.placeNotFound"));
   return placeView(p);
 }

@@ -6,6 +6,7 @@ import { permitFor, type Permit, type UserActor } from "../../platform/permissio
 import { findUserByEmail } from "../../platform/auth/index.js";
 import { ROAD_CHANGED } from "../../platform/topics.js";
 import { zonedToInstant } from "../../../shared/time.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { communityBySlug } from "../communities/index.js";
 import { eventBySlugs, type EventRow } from "../events/index.js";
 import { talkAllows, type TalkAction } from "./rules.js";
@@ -25,15 +26,17 @@ type Span = { timeZone: string; startDate: string; endDate: string; name: string
 function instantsFor(span: Span, startsLocal: string, endsLocal: string | null): { startsAt: Date; endsAt: Date | null } {
   const day = startsLocal.slice(0, 10);
   if (day < span.startDate || day > span.endDate) {
-    const dates = span.startDate === span.endDate ? span.startDate : `${span.startDate} to ${span.endDate}`;
-    throw new ValidationError("The talk is not on a day of its event.", { startsLocal: [`${span.name} runs ${dates}; the talk must start on one of those days.`] });
+    const oneDay = span.startDate === span.endDate ? "yes" : "no";
+    throw new ValidationError(msg("road.errors.notOnEventDay"), { startsLocal: [msg("road.errors.notOnEventDayField", { event: span.name, start: span.startDate, end: span.endDate, oneDay })] });
   }
   const startsAt = zonedToInstant(startsLocal, span.timeZone);
   const endsAt = endsLocal ? zonedToInstant(endsLocal, span.timeZone) : null;
   // The schema compares the wall-clock strings; a DST change can still fold an end onto the start.
-  if (endsAt && endsAt <= startsAt) throw new ValidationError("The talk cannot end before it starts.", { endsLocal: ["The talk cannot end before it starts."] });
+  if (endsAt && endsAt <= startsAt) throw endBeforeStart();
   return { startsAt, endsAt };
 }
+
+const endBeforeStart = () => new ValidationError(msg("road.form.endBeforeStart"), { endsLocal: [msg("road.form.endBeforeStart")] });
 
 /**
  * Speakers as rows. A member may link only their own account (by their address);
@@ -47,26 +50,28 @@ async function speakerRows(db: Db, permit: Permit, talkId: string, speakers: rea
     let userId: string | null = null;
     if (s.accountEmail) {
       if (s.accountEmail.toLowerCase() === me.email.toLowerCase()) userId = me.id;
-      else if (!permit.can("road.review")) fields[`speakers.${i}.accountEmail`] = ["You can link only your own account; an organiser can link others."];
+      else if (!permit.can("road.review")) fields[`speakers.${i}.accountEmail`] = [msg("road.errors.linkOnlyYourself")];
       else {
         const u = await findUserByEmail(db, s.accountEmail);
         if (u) userId = u.id;
-        else fields[`speakers.${i}.accountEmail`] = ["No account has this address."];
+        else fields[`speakers.${i}.accountEmail`] = [msg("events.errors.noAccountField")];
       }
     }
     rows.push({ talkId, position: i, name: s.name, affiliation: s.affiliation, userId });
   }
-  if (Object.keys(fields).length) throw new ValidationError("A speaker's account could not be linked.", fields);
+  if (Object.keys(fields).length) throw new ValidationError(msg("road.errors.speakerNotLinked"), fields);
   return rows;
 }
 
+const noSuchEvent = () => new ValidationError(msg("road.errors.noSuchEvent"), { eventSlug: [msg("road.errors.noSuchEventField")] });
+
 async function externalEvent(db: Db, communitySlug: string, eventSlug: string, permit: Permit): Promise<EventRow> {
   const e = await eventBySlugs(db, communitySlug, eventSlug).catch((err: unknown) => {
-    if (err instanceof NotFoundError) throw new ValidationError("No such event.", { eventSlug: ["This community has no event at this address."] });
+    if (err instanceof NotFoundError) throw noSuchEvent();
     throw err;
   });
-  if (!e.published && !permit.can("road.review")) throw new ValidationError("No such event.", { eventSlug: ["This community has no event at this address."] });
-  if (e.kind !== "external") throw new ValidationError("Talks on the road are given at other conferences.", { eventSlug: ["This is one of the community's own events; choose a conference elsewhere."] });
+  if (!e.published && !permit.can("road.review")) throw noSuchEvent();
+  if (e.kind !== "external") throw new ValidationError(msg("road.errors.ownEvent"), { eventSlug: [msg("road.errors.ownEventField")] });
   return e;
 }
 
@@ -103,10 +108,10 @@ export async function proposeTalk(ctx: AppContext, actor: UserActor, communitySl
 export async function talkFor(ctx: AppContext, permit: Permit, communityId: string, id: string, action: TalkAction): Promise<LoadedTalk> {
   const t = await loadTalk(ctx.db, communityId, id);
   const who = actorFor(t, permit);
-  if (!who.owner && !who.reviewer && !(t.talk.state === "approved" && t.event?.published)) throw new NotFoundError("Talk");
+  if (!who.owner && !who.reviewer && !(t.talk.state === "approved" && t.event?.published)) throw new NotFoundError(msg("road.errors.talkNotFound"));
   if (!talkAllows(action, t.talk.state, who, t.talk.startsAt, ctx.now())) {
-    if (!who.owner && !who.reviewer) throw new ForbiddenError("Only the talk's speakers and the community's organisers can change it.");
-    throw new ConflictError("talk_state", action === "addRecordings" && t.talk.state === "approved" ? "Slides and video can be added once the talk has started." : `This talk is ${t.talk.state}; it cannot be changed that way now.`);
+    if (!who.owner && !who.reviewer) throw new ForbiddenError(msg("road.errors.notYours"));
+    throw new ConflictError("talk_state", action === "addRecordings" && t.talk.state === "approved" ? msg("road.errors.recordingsTooEarly") : msg("road.errors.wrongState", { state: t.talk.state }));
   }
   return t;
 }
@@ -118,7 +123,7 @@ export async function updateInState(tx: Db, t: LoadedTalk, set: Partial<typeof t
     .set({ ...set, revision: t.talk.revision + 1, updatedAt: now })
     .where(and(eq(talks.id, t.talk.id), eq(talks.state, t.talk.state), eq(talks.revision, t.talk.revision)))
     .returning({ id: talks.id });
-  if (done.length === 0) throw new ConflictError("talk_state", "Someone else changed this talk meanwhile; reload it and try again.");
+  if (done.length === 0) throw new ConflictError("talk_state", msg("road.errors.changedMeanwhile"));
 }
 
 export async function updateTalk(ctx: AppContext, actor: UserActor, communitySlug: string, id: string, input: UpdateTalkBody): Promise<TalkView> {
@@ -129,7 +134,7 @@ export async function updateTalk(ctx: AppContext, actor: UserActor, communitySlu
   const current = toTalkView(t, community.slug, permit, ctx.now());
   const startsLocal = input.startsLocal ?? current.startsLocal;
   const endsLocal = input.endsLocal !== undefined ? input.endsLocal : current.endsLocal;
-  if (endsLocal && endsLocal <= startsLocal) throw new ValidationError("The talk cannot end before it starts.", { endsLocal: ["The talk cannot end before it starts."] });
+  if (endsLocal && endsLocal <= startsLocal) throw endBeforeStart();
   const times = input.startsLocal !== undefined || input.endsLocal !== undefined ? instantsFor(span, startsLocal, endsLocal) : {};
   const { speakers, startsLocal: _s, endsLocal: _e, topics, ...rest } = input;
   await ctx.db.transaction(async (tx) => {

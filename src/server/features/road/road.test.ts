@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { users } from "../../platform/auth/tables.js";
 import { outbox } from "../../platform/mail/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
 import { makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
@@ -264,5 +265,37 @@ describe("great-circle distance", () => {
         expect(smallestK(xs, k, (a, b) => a - b)).toEqual([...xs].sort((a, b) => a - b).slice(0, k));
       }),
     );
+  });
+});
+
+describe("in German", () => {
+  const de = { "accept-language": "de-DE,de;q=0.9" };
+  it("names where distances are measured from, the feeds and the errors in the reader's language", async () => {
+    const { c, organiser, member, napa } = await community();
+    const talk = await approved(c, member, organiser, talkBody({ eventSlug: napa.slug, title: "XenGT", startsLocal: "2014-03-27T14:00", speakers: [{ name: "Zhiyuan Lv", affiliation: "Intel" }] }));
+    const get = (url: string) => t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/road${url}`, headers: de });
+    expect(json<TalkList>(await get("/talks?when=all&near=48.137,11.575")).origin?.label).toBe("Ihr Standort");
+    expect(json<TalkList>(await get(`/talks?when=all&place=${MUNICH}`)).origin?.label).toBe("Munich, Germany");
+
+    const atom = await get(`/feed.atom?when=all&place=${MUNICH}&within=10000`);
+    expect(atom.headers["content-language"]).toBe("de");
+    const feed = parseFeed(atom.body);
+    expect(feed.title).toBe(`${c.name}: Vorträge im Umkreis von 10.000 km um Munich, Germany`);
+    expect(feed.items[0]!.description).toContain("Donnerstag, 27. März 2014 um 14:00 (America/Los_Angeles) bei Collaboration Summit, The Meritage Resort, Napa, United States (");
+    expect(feed.items[0]!.description).toMatch(/\(9\.\d{3} km entfernt\)\./);
+    const english = parseFeed((await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/road/feed.atom?when=all&place=${MUNICH}&within=10000` })).body);
+    expect(english.title).toBe(`${c.name}: talks within 10,000 km of Munich, Germany`);
+    const ics = await get("/calendar.ics?when=past&topic=release");
+    expect(new ICAL.Component(ICAL.parse(ics.body)).getFirstPropertyValue("x-wr-calname")).toBe(`${c.name}: vergangene Vorträge zum Thema release`);
+    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent("vevent")!).description).toContain("bei Collaboration Summit");
+
+    expect(json<{ error: { message: string } }>(await get(`/talks/00000000-0000-4000-8000-000000000000`)).error.message).toBe("Der Vortrag wurde nicht gefunden.");
+    await t().ctx.db.update(users).set({ locale: "de" }).where(eq(users.id, member.id));
+    const day = json<Fields>(await propose(c, member, talkBody({ eventSlug: napa.slug, startsLocal: "2014-04-01T10:00", title: "" })));
+    expect(day.error.fields.title).toEqual(["Geben Sie den Titel des Vortrags ein."]);
+    const outside = json<Fields>(await propose(c, member, talkBody({ eventSlug: napa.slug, startsLocal: "2014-04-01T10:00" })));
+    expect(outside.error.fields.startsLocal).toEqual(["Collaboration Summit findet vom 2014-03-26 bis 2014-03-28 statt; der Vortrag muss an einem dieser Tage beginnen."]);
+    const decided = await t().app.inject({ method: "PATCH", url: `/api/v1/communities/${c.slug}/road/talks/${talk.id}`, headers: member.headers, payload: { title: "Neu" } });
+    expect(json<{ error: { code: string; message: string } }>(decided).error).toEqual({ code: "talk_state", message: "Dieser Vortrag ist schon angenommen; so lässt er sich jetzt nicht ändern." });
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import type { Router } from "../../platform/http/route.js";
 import { sendFeed } from "../../platform/http/feed.js";
+import { requestLocale } from "../../platform/http/locale.js";
 import { ATOM_CONTENT_TYPE } from "../../platform/atom.js";
 import { CALENDAR_CONTENT_TYPE } from "../../platform/calendar/index.js";
 import { inCommunity } from "../communities/index.js";
@@ -34,15 +35,21 @@ export function roadRoutes(r: Router, ctx: AppContext): void {
 
   r.add(
     { method: "GET", url: `${base}/talks`, operationId: "listRoadTalks", summary: "The community's calendar of talks at other conferences: upcoming or past, by month, country, topic, speaker, and distance from a place.", tags, access: "public", params: s.communityParams, query: s.listTalksQuery, response: s.talkList, errors: [404] },
-    async ({ actor, params, query }) => listTalks(ctx, indexes, actor, params.community, query),
+    async ({ actor, params, query, req }) => listTalks(ctx, indexes, actor, params.community, query, requestLocale(req)),
   );
   r.add(
     { method: "GET", url: `${base}/calendar.ics`, operationId: "roadCalendar", summary: "The calendar (same filters as the list) as iCalendar, in the venues' time zones.", tags, access: "public", params: s.communityParams, query: s.calendarFilters, response: z.string(), produces: CALENDAR_CONTENT_TYPE, errors: [404] },
-    async ({ actor, params, query, req, reply }) => sendFeed(req, reply, CALENDAR_CONTENT_TYPE, await roadCalendar(ctx, indexes, actor, params.community, query)),
+    async ({ actor, params, query, req, reply }) => {
+      const locale = requestLocale(req);
+      return sendFeed(req, reply, CALENDAR_CONTENT_TYPE, await roadCalendar(ctx, indexes, actor, params.community, query, locale), locale);
+    },
   );
   r.add(
     { method: "GET", url: `${base}/feed.atom`, operationId: "roadFeed", summary: "The calendar (same filters as the list) as an Atom feed.", tags, access: "public", params: s.communityParams, query: s.calendarFilters, response: z.string(), produces: ATOM_CONTENT_TYPE, errors: [404] },
-    async ({ actor, params, query, req, reply }) => sendFeed(req, reply, ATOM_CONTENT_TYPE, await roadAtom(ctx, indexes, actor, params.community, query)),
+    async ({ actor, params, query, req, reply }) => {
+      const locale = requestLocale(req);
+      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await roadAtom(ctx, indexes, actor, params.community, query, locale), locale);
+    },
   );
 
   r.add(

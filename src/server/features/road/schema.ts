@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msgId } from "../../../shared/i18n/catalogue.js";
 import { slug } from "../communities/schema.js";
 import { isoDate, latitude, localDateTime, longitude, timeZone } from "../events/schema.js";
 import { TALK_STATES } from "./rules.js";
@@ -26,23 +27,23 @@ export const LIMITS = {
   durationMaxMinutes: 24 * 60,
 } as const;
 
-const httpUrl = z.url({ protocol: /^https?$/, message: "Enter an http(s) address." }).max(LIMITS.urlMax);
+const httpUrl = z.url({ protocol: /^https?$/ }).max(LIMITS.urlMax);
 const text = z.string().trim().max(LIMITS.textMax);
 
 /** Topics are free words, compared without case: "Automotive" and "automotive" are one topic. */
 export const topic = z
   .string()
   .trim()
-  .min(1, "A topic cannot be empty.")
-  .max(LIMITS.topicMax, `A topic has at most ${LIMITS.topicMax} characters.`)
+  .min(1, msgId("road.form.topicEmpty"))
+  .max(LIMITS.topicMax, msgId("road.form.topicTooLong"))
   .transform((t) => t.toLowerCase());
 
 export const speakerInput = z
   .object({
-    name: z.string().trim().min(1, "Enter the speaker's name.").max(LIMITS.speakerNameMax),
+    name: z.string().trim().min(1, msgId("road.form.speakerNameRequired")).max(LIMITS.speakerNameMax),
     affiliation: z.string().trim().max(LIMITS.affiliationMax).default(""),
     /** Links the speaker to an account here: your own address, or (organisers) anyone's. */
-    accountEmail: z.email("Enter a valid email address.").nullable().default(null),
+    accountEmail: z.email().nullable().default(null),
   })
   .strict();
 export type SpeakerInput = z.infer<typeof speakerInput>;
@@ -50,11 +51,11 @@ export type SpeakerInput = z.infer<typeof speakerInput>;
 /** An external event described by the member when it is not on the calendar yet; created when the talk is approved. */
 export const newRoadEvent = z
   .object({
-    name: z.string().trim().min(1, "Enter the conference's name.").max(160),
+    name: z.string().trim().min(1, msgId("road.form.conferenceNameRequired")).max(160),
     website: httpUrl.nullable().default(null),
     venue: text.default(""),
-    city: z.string().trim().min(1, "Enter the city.").max(LIMITS.textMax),
-    country: z.string().trim().min(1, "Enter the country.").max(LIMITS.textMax),
+    city: z.string().trim().min(1, msgId("road.form.cityRequired")).max(LIMITS.textMax),
+    country: z.string().trim().min(1, msgId("road.form.countryRequired")).max(LIMITS.textMax),
     latitude,
     longitude,
     timeZone,
@@ -62,23 +63,23 @@ export const newRoadEvent = z
     endDate: isoDate,
   })
   .strict()
-  .refine((e) => e.startDate <= e.endDate, { message: "The conference cannot end before it starts.", path: ["endDate"] });
+  .refine((e) => e.startDate <= e.endDate, { message: msgId("road.form.conferenceEndBeforeStart"), path: ["endDate"] });
 export type NewRoadEvent = z.infer<typeof newRoadEvent>;
 
 const talkFields = z.object({
-  title: z.string().trim().min(1, "Enter the talk's title.").max(LIMITS.titleMax),
+  title: z.string().trim().min(1, msgId("road.form.titleRequired")).max(LIMITS.titleMax),
   abstract: z.string().trim().max(LIMITS.abstractMax),
   /** Start and end as wall-clock time in the venue's zone; the end may be unknown. */
   startsLocal: localDateTime,
   endsLocal: localDateTime.nullable(),
   room: text.nullable(),
-  speakers: z.array(speakerInput).min(1, "Name at least one speaker.").max(LIMITS.speakersMax),
-  topics: z.array(topic).max(LIMITS.topicsMax, `At most ${LIMITS.topicsMax} topics.`),
+  speakers: z.array(speakerInput).min(1, msgId("road.form.speakersRequired")).max(LIMITS.speakersMax),
+  topics: z.array(topic).max(LIMITS.topicsMax, msgId("road.form.tooManyTopics")),
   sessionUrl: httpUrl.nullable(),
 });
 
 const endAfterStart = (t: { startsLocal?: string | undefined; endsLocal?: string | null | undefined }) => !t.startsLocal || !t.endsLocal || t.endsLocal > t.startsLocal;
-const endMessage = { message: "The talk cannot end before it starts.", path: ["endsLocal"] };
+const endMessage = { message: msgId("road.form.endBeforeStart"), path: ["endsLocal"] };
 
 /** Propose a talk: at an event already on the calendar (`eventSlug`), or at one described here (`newEvent`). */
 export const proposeTalkBody = talkFields
@@ -93,13 +94,13 @@ export const proposeTalkBody = talkFields
   })
   .strict()
   .refine(endAfterStart, endMessage)
-  .refine((t) => (t.eventSlug === null) !== (t.newEvent === null), { message: "Choose an event on the calendar or describe a new one (one of the two).", path: ["eventSlug"] });
+  .refine((t) => (t.eventSlug === null) !== (t.newEvent === null), { message: msgId("road.form.eventOrNew"), path: ["eventSlug"] });
 export type ProposeTalkBody = z.infer<typeof proposeTalkBody>;
 
 export const updateTalkBody = talkFields.partial().strict().refine(endAfterStart, endMessage);
 export type UpdateTalkBody = z.infer<typeof updateTalkBody>;
 
-export const decideTalkBody = z.object({ decision: z.enum(["approve", "reject"], { message: "Choose approve or reject." }), note: z.string().trim().max(LIMITS.noteMax).default("") }).strict();
+export const decideTalkBody = z.object({ decision: z.enum(["approve", "reject"]), note: z.string().trim().max(LIMITS.noteMax).default("") }).strict();
 export type DecideTalkBody = z.infer<typeof decideTalkBody>;
 
 /** Slides and video, added after the talk; null removes a link. */
@@ -107,7 +108,7 @@ export const recordingsBody = z.object({ slidesUrl: httpUrl.nullable().optional(
 export type RecordingsBody = z.infer<typeof recordingsBody>;
 
 export const communityParams = z.object({ community: slug });
-export const talkParams = z.object({ community: slug, talk: z.uuid("Unknown talk.") });
+export const talkParams = z.object({ community: slug, talk: z.uuid(msgId("road.form.unknownTalk")) });
 
 /**
  * The calendar's filters, the same for the list, the iCalendar and the Atom feed, so every
@@ -118,27 +119,27 @@ const filterFields = z.object({
     /** Venue-local month, YYYY-MM. */
     month: z
       .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use the form YYYY-MM.")
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, msgId("events.form.monthFormat"))
       .optional(),
     country: z.string().trim().min(1).max(LIMITS.textMax).optional(),
     topic: topic.optional(),
     speaker: z.string().trim().min(1).max(LIMITS.speakerNameMax).optional(),
     /** Distance from a gazetteer place (its GeoNames id) … */
-    place: z.coerce.number().int().positive("Unknown place.").optional(),
+    place: z.coerce.number().int().positive(msgId("road.form.unknownPlace")).optional(),
     /** … or from coordinates, "lat,lon" (the browser's location). */
     near: z
       .string()
-      .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, "Use the form latitude,longitude.")
+      .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, msgId("road.form.nearFormat"))
       .refine((s) => {
         const [lat, lon] = s.split(",").map(Number);
         return Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180;
-      }, "Latitude is between -90 and 90, longitude between -180 and 180.")
+      }, msgId("road.form.nearRange"))
       .optional(),
-    within: z.coerce.number().positive("Give a distance above 0 km.").max(LIMITS.withinMaxKm).optional(),
+    within: z.coerce.number().positive(msgId("road.form.withinPositive")).max(LIMITS.withinMaxKm).optional(),
 });
 type FilterFields = z.infer<typeof filterFields>;
-const withinNeedsOrigin: [(f: FilterFields) => boolean, { message: string; path: string[] }] = [(f) => f.within === undefined || f.place !== undefined || f.near !== undefined, { message: "A distance needs a place or coordinates to measure from.", path: ["within"] }];
-const oneOrigin: [(f: FilterFields) => boolean, { message: string; path: string[] }] = [(f) => f.place === undefined || f.near === undefined, { message: "Give a place or coordinates, not both.", path: ["near"] }];
+const withinNeedsOrigin: [(f: FilterFields) => boolean, { message: string; path: string[] }] = [(f) => f.within === undefined || f.place !== undefined || f.near !== undefined, { message: msgId("road.form.withinNeedsOrigin"), path: ["within"] }];
+const oneOrigin: [(f: FilterFields) => boolean, { message: string; path: string[] }] = [(f) => f.place === undefined || f.near === undefined, { message: msgId("road.form.oneOrigin"), path: ["near"] }];
 
 export const calendarFilters = filterFields
   .strict()
@@ -153,8 +154,8 @@ export const listTalksQuery = filterFields
   .refine(...oneOrigin);
 export type ListTalksQuery = z.infer<typeof listTalksQuery>;
 
-export const placesQuery = z.object({ q: z.string().trim().min(1, "Type a few letters of a city.").max(LIMITS.placeQueryMax), limit: z.coerce.number().int().min(1).max(20).default(8) }).strict();
-export const placeParams = z.object({ place: z.coerce.number().int().positive("Unknown place.") });
+export const placesQuery = z.object({ q: z.string().trim().min(1, msgId("road.form.placeQueryRequired")).max(LIMITS.placeQueryMax), limit: z.coerce.number().int().min(1).max(20).default(8) }).strict();
+export const placeParams = z.object({ place: z.coerce.number().int().positive(msgId("road.form.unknownPlace")) });
 
 export const placeView = z.object({
   id: z.number().int(),

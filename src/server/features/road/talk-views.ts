@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import type { Permit } from "../../platform/permissions.js";
 import { NotFoundError } from "../../platform/errors.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { users } from "../../platform/auth/tables.js";
 import { instantToZonedLocal } from "../../../shared/time.js";
 import { eventsByIds, type EventRow } from "../events/index.js";
@@ -43,7 +44,7 @@ export async function loadTalks(db: Db, ids: readonly string[]): Promise<LoadedT
 
 export async function loadTalk(db: Db, communityId: string, id: string): Promise<LoadedTalk> {
   const [t] = await loadTalks(db, [id]);
-  if (!t || t.talk.communityId !== communityId) throw new NotFoundError("Talk");
+  if (!t || t.talk.communityId !== communityId) throw new NotFoundError(msg("road.errors.talkNotFound"));
   return t;
 }
 

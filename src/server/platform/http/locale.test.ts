@@ -15,7 +15,7 @@ describe("the language of a request", () => {
     const stranger = await t().app.inject({ method: "GET", url, headers: { "accept-language": "de-DE,de;q=0.9,en;q=0.5" } });
     expect(stranger.statusCode).toBe(404);
     expect(stranger.headers["content-language"]).toBe("de");
-    expect(json<Err>(stranger).error.code).toBe("not_found");
+    expect(json<Err>(stranger).error).toMatchObject({ code: "not_found", message: "Die Community „no-such-community-here“ wurde nicht gefunden." });
 
     const cookie = await t().app.inject({ method: "GET", url: "/api/v1/nothing-here", headers: { "accept-language": "de", cookie: "lang=en" } });
     expect(json<Err>(cookie).error.message).toBe("No such address: GET /api/v1/nothing-here");

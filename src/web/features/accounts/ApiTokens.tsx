@@ -11,6 +11,7 @@ const FORM = "token";
 const FIELDS = ["name", "scopes", "expiresInDays"] as const;
 const EXPIRY_DAYS = [7, 30, 90, 365] as const;
 /** Code, not prose: the same in every language. */
+// eslint-disable-next-line no-restricted-syntax -- an HTTP header to type, not words to translate
 const AUTH_HEADER = "Authorization: Bearer plen_…";
 
 /**

@@ -6,6 +6,7 @@ import { del, get, post, query } from "../../app/api.js";
 import { ApiError } from "../../app/errors.js";
 import { ErrorSummary, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
+import { T, useI18n } from "../../app/i18n.js";
 import { Flash, Loading, PageError } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { EventCard } from "../events/EventCard.js";
@@ -14,13 +15,14 @@ import { groupByYear } from "../events/kinds.js";
 type Person = { userId: string; name: string; email: string };
 
 export function CommunitiesPage() {
+  const { t } = useI18n();
   const [state] = useLoad((signal) => get<{ communities: CommunityView[] }>("/communities", signal), []);
-  useTitle(state.status === "error" ? null : "Communities");
+  useTitle(state.status === "error" ? null : t("communities.list.title"));
   return (
     <div className="wrap">
       <div className="page-header">
-        <h1>Communities</h1>
-        <p className="lede">The open-source communities whose events are run here.</p>
+        <h1>{t("communities.list.title")}</h1>
+        <p className="lede">{t("communities.list.lede")}</p>
       </div>
       {state.status === "loading" ? <Loading /> : null}
       {state.status === "error" ? <PageError error={state.error} /> : null}
@@ -37,7 +39,7 @@ export function CommunitiesPage() {
             ))}
           </ul>
         ) : (
-          <p className="empty">No communities yet. An instance admin creates them with the command-line tool.</p>
+          <p className="empty">{t("communities.list.empty")}</p>
         )
       ) : null}
     </div>
@@ -45,6 +47,7 @@ export function CommunitiesPage() {
 }
 
 export function CommunityPage() {
+  const { t } = useI18n();
   const { community = "" } = useParams();
   const { user } = useSession();
   const [state] = useLoad(
@@ -70,9 +73,9 @@ export function CommunityPage() {
     },
     [community, user?.id],
   );
-  useTitle(state.status === "ok" ? state.data.c.name : state.status === "error" ? null : "Community");
+  useTitle(state.status === "ok" ? state.data.c.name : state.status === "error" ? null : t("communities.page.title"));
   if (state.status === "loading") return <Loading />;
-  if (state.status === "error") return <PageError error={state.error} what="This community" />;
+  if (state.status === "error") return <PageError error={state.error} what={t("communities.page.what")} />;
   const { c, events } = state.data;
   const canManage = organisers.status === "ok" && organisers.data !== null;
   return (
@@ -80,7 +83,7 @@ export function CommunityPage() {
       <section className="hero community-hero">
         <div className="wrap">
           <Flash />
-          <p className="eyebrow">Community</p>
+          <p className="eyebrow">{t("communities.page.title")}</p>
           <h1>{c.name}</h1>
           {c.website ? (
             <p>
@@ -91,18 +94,18 @@ export function CommunityPage() {
           ) : null}
           <p className="button-row">
             <Link to={`/communities/${c.slug}/road`} className="button secondary">
-              Talks on the road
+              {t("road.title")}
             </Link>
             <Link to={`/communities/${c.slug}/announcements`} className="button secondary">
-              Announcements
+              {t("announcements.title")}
             </Link>
             {canManage ? (
               <>
                 <Link to={`/communities/${c.slug}/new-event`} className="button primary">
-                  Create an event
+                  {t("communities.page.createEvent")}
                 </Link>
                 <Link to={`/communities/${c.slug}/webhooks`} className="button secondary">
-                  Webhooks
+                  {t("webhooks.list.title")}
                 </Link>
               </>
             ) : null}
@@ -113,7 +116,7 @@ export function CommunityPage() {
         <div>
           {c.descriptionHtml ? <div className="prose lede-prose" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} /> : null}
           <section aria-labelledby="community-events" className="event-section">
-            <h2 id="community-events">Events</h2>
+            <h2 id="community-events">{t("layout.nav.events")}</h2>
             {events.events.length ? (
               groupByYear(events.events).map((y) => (
                 <section key={y.year} aria-labelledby={`cy-${y.year}`} className="year-group">
@@ -128,7 +131,7 @@ export function CommunityPage() {
                 </section>
               ))
             ) : (
-              <p className="empty">No published events yet.</p>
+              <p className="empty">{t("communities.page.noEvents")}</p>
             )}
           </section>
         </div>
@@ -140,6 +143,7 @@ export function CommunityPage() {
 
 function OrganisersPanel({ community, organisers, onChange }: { community: string; organisers: Person[]; onChange: (p: Person[]) => void }) {
   const FORM = "organiser";
+  const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [message, setMessage] = useState("");
   const { busy, errors, run } = useSubmit(ORGANISER_FIELDS);
@@ -151,14 +155,14 @@ function OrganisersPanel({ community, organisers, onChange }: { community: strin
     void run(async () => {
       const r = await post<{ organisers: Person[] }>(`/communities/${community}/organisers`, check(organiserBody, { email: email.trim() }));
       onChange(r.organisers);
-      setMessage(`${email.trim()} is now an organiser.`);
+      setMessage(t("communities.organisers.added", { email: email.trim() }));
       setEmail("");
     });
   };
   return (
     <aside className="card organisers" aria-labelledby="organisers-title">
-      <h2 id="organisers-title">Organisers</h2>
-      <p className="muted small">Community organisers create events and manage every event of the community.</p>
+      <h2 id="organisers-title">{t("communities.organisers.title")}</h2>
+      <p className="muted small">{t("communities.organisers.intro")}</p>
       <Status>{message}</Status>
       <ErrorSummary form={`${FORM}-remove`} errors={remove.errors} labels={{}} />
       <ul className="people">
@@ -175,24 +179,24 @@ function OrganisersPanel({ community, organisers, onChange }: { community: strin
               onClick={() =>
                 void remove.run(async () => {
                   const self = p.userId === user?.id;
-                  if (!window.confirm(self ? "Remove yourself as organiser? You will lose access to this list." : `Remove ${p.name} as organiser?`)) return;
+                  if (!window.confirm(self ? t("communities.organisers.confirmRemoveSelf") : t("communities.organisers.confirmRemove", { name: p.name }))) return;
                   await del(`/communities/${community}/organisers/${p.userId}`);
                   onChange(organisers.filter((o) => o.userId !== p.userId));
-                  setMessage(`${p.name} is no longer an organiser.`);
+                  setMessage(t("communities.organisers.removed", { name: p.name }));
                 })
               }
             >
-              Remove<span className="visually-hidden"> {p.name}</span>
+              <T id="communities.organisers.removeButton" values={{ name: p.name, hidden: (c) => <span className="visually-hidden">{c}</span> }} />
             </button>
           </li>
         ))}
-        {organisers.length === 0 ? <li className="muted">No organisers yet.</li> : null}
+        {organisers.length === 0 ? <li className="muted">{t("communities.organisers.none")}</li> : null}
       </ul>
-      <ErrorSummary form={FORM} errors={errors} labels={{ email: "Email address" }} />
+      <ErrorSummary form={FORM} errors={errors} labels={{ email: t("common.email") }} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={FORM} name="email" label="Add an organiser by email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} hint="They need an account here." />
-        <SubmitButton busy={busy} busyLabel="Adding…" className="button secondary">
-          Add organiser
+        <TextField form={FORM} name="email" label={t("communities.organisers.addLabel")} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} hint={t("events.roles.needsAccount")} />
+        <SubmitButton busy={busy} busyLabel={t("common.adding")} className="button secondary">
+          {t("communities.organisers.add")}
         </SubmitButton>
       </form>
     </aside>

@@ -4,6 +4,7 @@ import { EVENT_KINDS, type EventSummary } from "../../../server/features/events/
 import { get, query } from "../../app/api.js";
 import { dayBefore, todayIso } from "../../app/dates.js";
 import { useLoad, useTitle } from "../../app/hooks.js";
+import { T, useI18n } from "../../app/i18n.js";
 import { Flash, Loading, PageError } from "../../app/layout.js";
 import { EventCard } from "./EventCard.js";
 import { groupByKind, groupByYear, KIND_LABEL, type Kind } from "./kinds.js";
@@ -11,6 +12,7 @@ import { groupByKind, groupByYear, KIND_LABEL, type Kind } from "./kinds.js";
 type List = { events: EventSummary[]; total: number };
 
 export function HomePage() {
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get("kind");
   const kind = (EVENT_KINDS as readonly string[]).includes(kindParam ?? "") ? (kindParam as Kind) : undefined;
@@ -49,59 +51,56 @@ export function HomePage() {
       <section className="hero">
         <div className="wrap">
           <Flash />
-          <h1>Events of open-source communities</h1>
-          <p className="lede">Hackathons run as unconferences, conferences with a call for participation, and the talks community members give at other events.</p>
-          <form className="filters" role="search" aria-label="Filter events" onSubmit={onSearch}>
+          <h1>{t("events.home.title")}</h1>
+          <p className="lede">{t("events.home.lede")}</p>
+          <form className="filters" role="search" aria-label={t("events.home.filter")} onSubmit={onSearch}>
             <fieldset className="chips">
-              <legend className="visually-hidden">Kind of event</legend>
-              <KindChip value="" label="All events" current={kind ?? ""} onPick={(v) => update({ kind: v })} />
+              <legend className="visually-hidden">{t("events.form.kind")}</legend>
+              <KindChip value="" label={t("events.home.allEvents")} current={kind ?? ""} onPick={(v) => update({ kind: v })} />
               {EVENT_KINDS.map((k) => (
-                <KindChip key={k} value={k} label={KIND_LABEL[k].many} current={kind ?? ""} onPick={(v) => update({ kind: v })} />
+                <KindChip key={k} value={k} label={t(KIND_LABEL[k].many)} current={kind ?? ""} onPick={(v) => update({ kind: v })} />
               ))}
             </fieldset>
             <div className="search-box">
               <label htmlFor="event-search" className="visually-hidden">
-                Search events by name, city or venue
+                {t("events.home.searchLabel")}
               </label>
-              <input id="event-search" type="search" placeholder="Search by name, city or venue" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={100} />
+              <input id="event-search" type="search" placeholder={t("events.home.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} maxLength={100} />
               <button type="submit" className="button primary">
-                Search
+                {t("common.search")}
               </button>
             </div>
           </form>
         </div>
       </section>
       <div className="wrap">
-        {data.status === "loading" ? <Loading label="Loading events…" /> : null}
+        {data.status === "loading" ? <Loading label={t("events.home.loading")} /> : null}
         {data.status === "error" ? <PageError error={data.error} /> : null}
         {data.status === "ok" ? (
           <>
             <p className="visually-hidden" role="status">
-              {data.data.upcoming.total} upcoming and {data.data.past.length} past events{filtered ? " match the filter" : ""}.
+              {t("events.home.count", { upcoming: data.data.upcoming.total, past: data.data.past.length, filtered: filtered ? "yes" : "no" })}
             </p>
             <section className="event-section" aria-labelledby="upcoming-title">
-              <h2 id="upcoming-title">Upcoming</h2>
+              <h2 id="upcoming-title">{t("events.home.upcoming")}</h2>
               {data.data.upcoming.events.length ? (
                 <KindGroups events={data.data.upcoming.events} />
               ) : (
                 <div className="empty">
                   <p>
-                    <strong>No upcoming events{filtered ? " match this filter" : " yet"}.</strong>{" "}
-                    {filtered ? (
+                    <strong>{t("events.home.noUpcoming", { filtered: filtered ? "yes" : "no" })}</strong> {filtered ? (
                       <button type="button" className="link-button" onClick={() => (setSearch(""), update({ kind: undefined, q: undefined }))}>
-                        Show all events
+                        {t("events.home.showAll")}
                       </button>
                     ) : (
-                      <>
-                        Organisers add events from their <Link to="/communities">community’s page</Link>. Meanwhile, look back at past events below.
-                      </>
+                      <T id="events.home.howToAdd" values={{ link: (c) => <Link to="/communities">{c}</Link> }} />
                     )}
                   </p>
                 </div>
               )}
             </section>
             <section className="event-section" aria-labelledby="past-title">
-              <h2 id="past-title">Past events</h2>
+              <h2 id="past-title">{t("events.home.past")}</h2>
               {data.data.past.length ? (
                 groupByYear(data.data.past).map((y) => (
                   <section key={y.year} className="year-group" aria-labelledby={`year-${y.year}`}>
@@ -112,7 +111,7 @@ export function HomePage() {
                   </section>
                 ))
               ) : (
-                <p className="empty">No past events{filtered ? " match this filter" : ""}.</p>
+                <p className="empty">{t("events.home.noPast", { filtered: filtered ? "yes" : "no" })}</p>
               )}
             </section>
           </>
@@ -133,15 +132,15 @@ function KindChip({ value, label, current, onPick }: { value: string; label: str
 }
 
 function KindGroups({ events, level = 3 }: { events: EventSummary[]; level?: 3 | 4 }) {
+  const { t } = useI18n();
   const H = `h${level}` as const;
   return (
     <div className="kind-groups">
       {groupByKind(events).map((g) => (
-        <section key={g.kind} className="kind-group" aria-label={KIND_LABEL[g.kind].many}>
+        <section key={g.kind} className="kind-group" aria-label={t(KIND_LABEL[g.kind].many)}>
           <H className="kind-title">
             <span className={`kind-dot kind-${g.kind}`} aria-hidden="true" />
-            {KIND_LABEL[g.kind].many}
-            <span className="count"> ({g.events.length})</span>
+            {t(KIND_LABEL[g.kind].many)} <span className="count">{t("events.home.kindCount", { count: g.events.length })}</span>
           </H>
           <div className="event-list">
             {g.events.map((e) => (

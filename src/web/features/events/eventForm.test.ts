@@ -1,6 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createEventBody } from "../../../server/features/events/schema.js";
+import { begin } from "../../app/i18n.js";
 import { emptyEventValues, slugify, toEventBody, valuesFromEvent } from "./eventForm.js";
+
+async function inLocale(lang: string) {
+  globalThis.document = { documentElement: { lang } } as unknown as Document;
+  await begin();
+}
+afterEach(() => inLocale("en"));
 
 describe("toEventBody", () => {
   const filled = { ...emptyEventValues("Europe/London"), name: "Xen Project Hackathon 2015", slug: "hackathon-2015", startDate: "2015-05-28", endDate: "2015-05-29", city: "Shanghai" };
@@ -18,6 +25,10 @@ describe("toEventBody", () => {
     const { fields } = toEventBody({ ...filled, latitude: "north", capacity: "lots", timeZone: "Nowhere", cfpClosesAt: "2015-04-30T23:59" });
     expect(Object.keys(fields).sort()).toEqual(["capacity", "cfpClosesAt", "latitude"]);
     expect(toEventBody({ ...filled, startDate: "", endDate: "" }).fields).toEqual({ startDate: ["Enter the first day."], endDate: ["Enter the last day."] });
+  });
+  it("says so in the page's language", async () => {
+    await inLocale("de");
+    expect(toEventBody({ ...filled, startDate: "", capacity: "viele" }).fields).toEqual({ startDate: ["Geben Sie den ersten Tag ein."], capacity: ["Geben Sie eine ganze Zahl ein oder lassen Sie das Feld leer."] });
   });
 });
 

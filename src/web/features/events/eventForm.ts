@@ -1,5 +1,6 @@
 import type { EventDetail } from "../../../server/features/events/schema.js";
 import { instantToLocalInput, localInputToInstant } from "../../app/dates.js";
+import { t } from "../../app/i18n.js";
 
 /**
  * The event form keeps exactly what the user typed (strings), so nothing is lost when the
@@ -98,22 +99,23 @@ function num(v: string): number | null {
 
 /**
  * Form strings → API body. Numbers that do not parse and deadlines that cannot be placed
- * in the zone are reported here (the schema would only say "expected number").
+ * in the zone are reported here (the schema would only say "expected number"), in the
+ * page's language.
  */
 export function toEventBody(v: EventFormValues): { body: Record<string, unknown>; fields: Record<string, string[]> } {
   const fields: Record<string, string[]> = {};
   const latitude = num(v.latitude);
   const longitude = num(v.longitude);
   const capacity = num(v.capacity);
-  if (Number.isNaN(latitude)) fields.latitude = ["Enter a number, e.g. 51.5019."];
-  if (Number.isNaN(longitude)) fields.longitude = ["Enter a number, e.g. -0.4289."];
-  if (Number.isNaN(capacity)) fields.capacity = ["Enter a whole number, or leave empty."];
-  if (!v.startDate) fields.startDate = ["Enter the first day."];
-  if (!v.endDate) fields.endDate = ["Enter the last day."];
+  if (Number.isNaN(latitude)) fields.latitude = [t("events.form.latitudeNumber")];
+  if (Number.isNaN(longitude)) fields.longitude = [t("events.form.longitudeNumber")];
+  if (Number.isNaN(capacity)) fields.capacity = [t("events.form.capacityNumber")];
+  if (!v.startDate) fields.startDate = [t("events.form.startDateRequired")];
+  if (!v.endDate) fields.endDate = [t("events.form.endDateRequired")];
   let cfpClosesAt: string | null = null;
   if (v.cfpClosesAt) {
     cfpClosesAt = localInputToInstant(v.cfpClosesAt, v.timeZone.trim());
-    if (!cfpClosesAt) fields.cfpClosesAt = ["Choose a valid time zone first, then the deadline is read in it."];
+    if (!cfpClosesAt) fields.cfpClosesAt = [t("events.form.cfpNeedsZone")];
   }
   const body = {
     kind: v.kind,

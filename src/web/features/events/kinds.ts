@@ -1,11 +1,13 @@
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
 import type { EventSummary } from "../../../server/features/events/schema.js";
 
 export type Kind = EventSummary["kind"];
 
-export const KIND_LABEL: Record<Kind, { one: string; many: string; blurb: string }> = {
-  hackathon: { one: "Hackathon", many: "Hackathons", blurb: "Unconference-style working days: the agenda is set by the people in the room." },
-  conference: { one: "Conference", many: "Conferences", blurb: "Programmes of talks, chosen through a call for participation." },
-  external: { one: "At other events", many: "Talks at other events", blurb: "Where community members speak at the wider open-source conferences." },
+/** Catalogue ids of each kind's name (one event, a list of them) and its one-line description. */
+export const KIND_LABEL: Record<Kind, { one: MessageId; many: MessageId; blurb: MessageId }> = {
+  hackathon: { one: "events.kind.hackathon", many: "events.kinds.hackathon", blurb: "events.kindBlurb.hackathon" },
+  conference: { one: "events.kind.conference", many: "events.kinds.conference", blurb: "events.kindBlurb.conference" },
+  external: { one: "events.kind.external", many: "events.kinds.external", blurb: "events.kindBlurb.external" },
 };
 
 export const KIND_ORDER: readonly Kind[] = ["hackathon", "conference", "external"];

@@ -24,6 +24,7 @@ interface Message extends Summary {
 }
 
 /** Inside the preview: no scripts (sandbox), and no requests at all — a mail cannot load trackers or remote images. */
+// eslint-disable-next-line no-restricted-syntax -- HTML for the preview's frame, not words to translate
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
 
 function withCsp(html: string): string {

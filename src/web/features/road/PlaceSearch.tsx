@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { PlaceView } from "../../../server/features/road/schema.js";
 import { get, query } from "../../app/api.js";
+import { useI18n } from "../../app/i18n.js";
 
 /**
  * A city field with completion from the server's offline gazetteer (an ARIA 1.2 combobox:
@@ -8,6 +9,7 @@ import { get, query } from "../../app/api.js";
  * suggestions, never an error.
  */
 export function PlaceSearch({ label, initial, onPick, hint }: { label: string; initial: string; onPick: (p: PlaceView) => void; hint?: string }) {
+  const { t } = useI18n();
   const id = useId().replace(/:/g, "");
   const [text, setText] = useState(initial);
   const [options, setOptions] = useState<PlaceView[]>([]);
@@ -34,7 +36,7 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
           setSuggestions(r.suggestions);
           setOpen(true);
           setActive(r.places.length ? 0 : -1);
-          setStatus(r.places.length ? `${r.places.length} ${r.suggestions ? "similar names" : "places"} found.` : `No place called “${q}”.`);
+          setStatus(r.places.length ? t("road.places.found", { count: r.places.length, similar: r.suggestions ? "yes" : "no" }) : t("road.places.noneCalled", { query: q }));
         },
         () => undefined,
       );
@@ -49,7 +51,7 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
     typed.current = false;
     setText(p.label);
     setOpen(false);
-    setStatus(`${p.label} chosen.`);
+    setStatus(t("road.places.chosen", { place: p.label }));
     onPick(p);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -93,10 +95,10 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
         onKeyDown={onKey}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul id={listId} role="listbox" className="place-options" hidden={!open} aria-label={suggestions ? "Did you mean" : "Places"}>
+      <ul id={listId} role="listbox" className="place-options" hidden={!open} aria-label={t(suggestions ? "road.places.didYouMean" : "road.places.label")}>
         {suggestions && options.length ? (
           <li role="presentation" className="muted small place-note">
-            No place starts with that. Did you mean:
+            {t("road.places.suggestions")}
           </li>
         ) : null}
         {options.map((p, i) => (
@@ -106,7 +108,7 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
         ))}
         {open && options.length === 0 ? (
           <li role="presentation" className="muted small place-note">
-            No place by that name. Try the city’s English name.
+            {t("road.places.none")}
           </li>
         ) : null}
       </ul>

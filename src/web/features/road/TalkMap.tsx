@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Map as LeafletMap } from "leaflet";
 import "leaflet/dist/leaflet.css";
 import type { TalkView } from "../../../server/features/road/schema.js";
+import { useI18n } from "../../app/i18n.js";
 
 /**
  * The talks on an OpenStreetMap map (Leaflet, loaded only when there is something to show).
@@ -10,6 +11,7 @@ import type { TalkView } from "../../../server/features/road/schema.js";
  * users (and the tests) use.
  */
 export function TalkMap({ talks, origin }: { talks: TalkView[]; origin: { latitude: number; longitude: number; label: string } | null }) {
+  const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const located = talks.filter((t) => t.event.latitude !== null && t.event.longitude !== null);
@@ -31,11 +33,11 @@ export function TalkMap({ talks, origin }: { talks: TalkView[]; origin: { latitu
       });
       tiles.addTo(map);
       const points: [number, number][] = [];
-      for (const t of located) {
-        const p: [number, number] = [t.event.latitude!, t.event.longitude!];
+      for (const talk of located) {
+        const p: [number, number] = [talk.event.latitude!, talk.event.longitude!];
         points.push(p);
         L.circleMarker(p, { radius: 8, color: "#24529b", weight: 2, fillOpacity: 0.6 })
-          .bindTooltip(`${t.title} — ${t.event.name}, ${t.event.city}`)
+          .bindTooltip(t("road.map.tooltip", { title: talk.title, event: talk.event.name, city: talk.event.city }))
           .addTo(map);
       }
       if (origin) {
@@ -55,10 +57,10 @@ export function TalkMap({ talks, origin }: { talks: TalkView[]; origin: { latitu
   if (failed)
     return (
       <p className="notice notice-info map-fallback" role="status">
-        The map could not be loaded. Every talk is in the list below.
+        {t("road.map.failed")}
       </p>
     );
   return (
-    <div className="talk-map" ref={box} role="img" aria-label={`Map of ${located.length} talk${located.length === 1 ? "" : "s"}; the same talks are listed below.`} />
+    <div className="talk-map" ref={box} role="img" aria-label={t("road.map.label", { count: located.length })} />
   );
 }

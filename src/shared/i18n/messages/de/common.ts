@@ -13,6 +13,7 @@ export default {
   "common.refresh": "Aktualisieren",
   "common.cancel": "Abbrechen",
   "common.back": "Zurück",
+  "common.breadcrumb": "Brotkrumen-Navigation",
   "common.search": "Suchen",
   "common.name": "Name",
   "common.email": "E-Mail-Adresse",

@@ -11,6 +11,7 @@ export default {
   "common.refresh": "Refresh",
   "common.cancel": "Cancel",
   "common.back": "Back",
+  "common.breadcrumb": "Breadcrumb",
   "common.search": "Search",
   "common.name": "Name",
   "common.email": "Email address",
