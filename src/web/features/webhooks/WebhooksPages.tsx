@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import type { CommunityView } from "../../../server/features/communities/schema.js";
-import { createEndpointBody, DELIVERY_STATES, updateEndpointBody, type DeliveryDetail, type DeliveryView, type EndpointView, type EndpointWithSecret, type EventTypeView } from "../../../server/features/webhooks/schema.js";
+import { createEndpointBody, DELIVERY_STATES, LIMITS, updateEndpointBody, type DeliveryDetail, type DeliveryView, type EndpointView, type EndpointWithSecret, type EventTypeView } from "../../../server/features/webhooks/schema.js";
 import { del, get, patch, post, query } from "../../app/api.js";
 import { CopyBox } from "../../app/copy.js";
 import { formatStamp } from "../../app/dates.js";
@@ -167,8 +167,8 @@ function NewEndpointForm({ community, types, onCreated }: { community: string; t
     <form className="card form-wide stack" aria-labelledby={`${F}-title`} onSubmit={onSubmit} noValidate>
       <h2 id={`${F}-title`}>{t("webhooks.form.newTitle")}</h2>
       <ErrorSummary form={F} errors={errors} labels={labels} />
-      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required placeholder={URL_PLACEHOLDER} hint={t("webhooks.form.urlHint")} value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.fields.url} />
-      <TextField form={F} name="description" label={labels.description} hint={t("webhooks.form.descriptionHint")} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} />
+      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required maxLength={LIMITS.urlMax} placeholder={URL_PLACEHOLDER} hint={t("webhooks.form.urlHint")} value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.fields.url} />
+      <TextField form={F} name="description" label={labels.description} hint={t("webhooks.form.descriptionHint")} maxLength={LIMITS.descriptionMax} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} />
       <EventTypesField form={F} types={types} value={eventTypes} onChange={setEventTypes} error={errors.fields.eventTypes} />
       <div className="form-actions">
         <SubmitButton busy={busy} busyLabel={t("webhooks.form.checking")}>
@@ -372,8 +372,8 @@ function EditEndpointForm({ path, e, types, onSaved }: { path: string; e: Endpoi
       <h2 id={`${F}-title`}>{t("webhooks.form.settingsTitle")}</h2>
       <Status>{saved}</Status>
       <ErrorSummary form={F} errors={errors} labels={labels} />
-      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required value={v.url} onChange={(x) => setV({ ...v, url: x.target.value })} error={errors.fields.url} />
-      <TextField form={F} name="description" label={labels.description} value={v.description} onChange={(x) => setV({ ...v, description: x.target.value })} error={errors.fields.description} />
+      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required maxLength={LIMITS.urlMax} value={v.url} onChange={(x) => setV({ ...v, url: x.target.value })} error={errors.fields.url} />
+      <TextField form={F} name="description" label={labels.description} maxLength={LIMITS.descriptionMax} value={v.description} onChange={(x) => setV({ ...v, description: x.target.value })} error={errors.fields.description} />
       <EventTypesField form={F} types={types} value={eventTypes} onChange={setEventTypes} error={errors.fields.eventTypes} />
       <div className="form-actions">
         <SubmitButton busy={busy} busyLabel={t("common.saving")}>
