@@ -176,28 +176,30 @@ export function RoadListPage({ which }: { which: "review" | "wanted" }) {
       <h1>{title}</h1>
       <p className="lede">{t(which === "review" ? "road.review.lede" : "road.wanted.lede")}</p>
       {state.data.talks.length === 0 ? <p className="empty">{t(which === "review" ? "road.review.empty" : "road.wanted.empty")}</p> : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("road.list.talk")}</th>
-            <th scope="col">{t("road.list.speakers")}</th>
-            <th scope="col">{t("road.list.whereWhen")}</th>
-            {which === "wanted" ? <th scope="col">{t("road.wanted.missing")}</th> : <th scope="col">{t("road.review.proposedBy")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {state.data.talks.map((talk) => (
-            <tr key={talk.id}>
-              <td>
-                <Link to={`/communities/${community}/road/talks/${talk.id}`}>{talk.title}</Link>
-              </td>
-              <td>{speakerLine(talk)}</td>
-              <td>{t("road.list.whereWhenValue", { event: talk.event.name, city: talk.event.city, day: formatLongDate(talk.startsLocal.slice(0, 10)), time: formatTime(talk.startsAt, talk.event.timeZone) })}</td>
-              {which === "wanted" ? <td>{t("road.wanted.which", { slides: talk.slidesUrl ? "no" : "yes", video: talk.videoUrl ? "no" : "yes" })}</td> : <td>{talk.proposedByName ?? NOBODY}</td>}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("road.list.talk")}</th>
+              <th scope="col">{t("road.list.speakers")}</th>
+              <th scope="col">{t("road.list.whereWhen")}</th>
+              {which === "wanted" ? <th scope="col">{t("road.wanted.missing")}</th> : <th scope="col">{t("road.review.proposedBy")}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {state.data.talks.map((talk) => (
+              <tr key={talk.id}>
+                <td>
+                  <Link to={`/communities/${community}/road/talks/${talk.id}`}>{talk.title}</Link>
+                </td>
+                <td>{speakerLine(talk)}</td>
+                <td>{t("road.list.whereWhenValue", { event: talk.event.name, city: talk.event.city, day: formatLongDate(talk.startsLocal.slice(0, 10)), time: formatTime(talk.startsAt, talk.event.timeZone) })}</td>
+                {which === "wanted" ? <td>{t("road.wanted.which", { slides: talk.slidesUrl ? "no" : "yes", video: talk.videoUrl ? "no" : "yes" })}</td> : <td>{talk.proposedByName ?? NOBODY}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

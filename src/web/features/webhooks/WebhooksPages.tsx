@@ -533,29 +533,31 @@ function DeliveryRow({ path, d, enabled, onQueued }: { path: string; d: Delivery
                   <T id="webhooks.log.messageId" values={{ id: detail.messageId, code: (c) => <code>{c}</code> }} />
                 </p>
                 {detail.attemptsLog.length ? (
-                  <table className="table">
-                    <caption>{t("webhooks.log.attemptsTitle")}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("webhooks.log.when")}</th>
-                        <th scope="col">{t("webhooks.log.answer")}</th>
-                        <th scope="col">{t("webhooks.log.responseTime")}</th>
-                        <th scope="col">{t("webhooks.log.errorOrResponse")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {detail.attemptsLog.map((a, i) => (
-                        <tr key={i}>
-                          <td>{formatStamp(a.at)}</td>
-                          <td>
-                            <Answer status={a.status} attempted />
-                          </td>
-                          <td className="num">{durationText(locale, a.durationMs)}</td>
-                          <td className="pre-wrap small">{(a.status === null ? a.error : a.response) || t("webhooks.log.none")}</td>
+                  <div className="table-wrap">
+                    <table className="table">
+                      <caption>{t("webhooks.log.attemptsTitle")}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("webhooks.log.when")}</th>
+                          <th scope="col">{t("webhooks.log.answer")}</th>
+                          <th scope="col">{t("webhooks.log.responseTime")}</th>
+                          <th scope="col">{t("webhooks.log.errorOrResponse")}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {detail.attemptsLog.map((a, i) => (
+                          <tr key={i}>
+                            <td>{formatStamp(a.at)}</td>
+                            <td>
+                              <Answer status={a.status} attempted />
+                            </td>
+                            <td className="num">{durationText(locale, a.durationMs)}</td>
+                            <td className="pre-wrap small">{(a.status === null ? a.error : a.response) || t("webhooks.log.none")}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : (
                   <p className="muted">{t("webhooks.log.notYet")}</p>
                 )}
