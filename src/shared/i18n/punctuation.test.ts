@@ -59,6 +59,8 @@ describe("where a value meets the message's punctuation", () => {
     expect(j("Done.|.")).toBe("Done.");
     expect(j("Unknown fields: a, b,|.")).toBe("Unknown fields: a, b.");
     expect(j("Name|: text")).toBe("Name: text");
+    expect(j("Dear Acme Inc.|, welcome")).toBe("Dear Acme Inc., welcome");
+    expect(j("Why?|, she asked")).toBe("Why? she asked");
     expect(j("plain text")).toBe("plain text");
   });
 

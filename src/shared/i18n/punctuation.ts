@@ -6,8 +6,8 @@
  * value ends while it formats (`VALUE_END`), and `settleJunctions` then keeps one mark there:
  *
  * - value and message touch ("?" + ":", "." + "."): the value's end wins, the message's mark
- *   goes ("What do you want to work on? Tell us…"); a value ending in a weak mark (":", ";",
- *   ",") gives way to the message's instead;
+ *   goes ("What do you want to work on? Tell us…"), except a comma after a full stop ("Acme
+ *   Inc., "); a value ending in a weak mark (":", ";", ",") gives way to the message's;
  * - a bracket or quote stands between them: a full stop inside gives way to the one outside
  *   ("(No live request from this address)."), a question or exclamation mark inside makes
  *   the full stop outside unneeded ("(Why?)").
@@ -26,7 +26,8 @@ export function settleJunctions(formatted: string): string {
   return formatted
     .replace(JUNCTION, (_all, end: string, closers: string, mark: string) => {
       if (WEAK.includes(end)) return closers + mark;
-      if (!closers) return end;
+      // "Acme Inc., …": an abbreviation's full stop takes a comma after it.
+      if (!closers) return mark === "," && (end === "." || end === "…") ? end + mark : end;
       if (mark !== ".") return end + closers + mark;
       return end === "." ? closers + mark : end + closers;
     })
@@ -34,8 +35,9 @@ export function settleJunctions(formatted: string): string {
 }
 
 /**
- * Two marks where one belongs: adjacent marks ("?:", ".."), or a full stop after a bracket
- * or quote that closes on a mark ("….)."). An ellipsis written as the character "…" is one
- * mark; "..." is not used in our catalogues.
+ * Two marks where one belongs: adjacent marks ("?:", ".."; a comma after a full stop or an
+ * ellipsis is an abbreviation's, "Inc., "), or a full stop after a bracket or quote that
+ * closes on a mark ("….)."). An ellipsis written as the character "…" is one mark; "..." is
+ * not used in our catalogues.
  */
-export const DOUBLED_PUNCTUATION = /[.!?…:;,][.!?:;,]|[.!?…][)\]"'”’»“]+\./u;
+export const DOUBLED_PUNCTUATION = /[.!?…:;,][.!?:;]|[!?:;,],|[.!?…][)\]"'”’»“]+\./u;
