@@ -82,7 +82,7 @@ export function mapFieldErrors(fields: Record<string, string[]>, known: readonly
     const parts = key.split(".");
     const hit = parts.find((p) => known.includes(p));
     if (hit) out[hit] = out[hit] ? `${out[hit]} ${text}` : text;
-    else other.push(key === "body" || key === "" ? text : `${key}: ${text}`);
+    else other.push(key === "body" || key === "" ? text : t("errors.form.fieldMessage", { field: key, message: text }));
   }
   return { fields: out, other };
 }

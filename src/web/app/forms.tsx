@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { hasErrors, type FormErrors } from "./errors.js";
 import { useI18n } from "./i18n.js";
 
@@ -61,15 +61,16 @@ interface FieldShell {
 }
 
 /** Label, hint and error around one control, wired with aria-describedby / aria-invalid. */
-function useFieldIds(form: string, name: string, hint: unknown, error: unknown) {
+function useFieldIds(form: string, name: string, hint: unknown, error: unknown, counted = false) {
   const id = fieldId(form, name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
-  return { id, hintId, errorId, describedBy };
+  const countId = counted ? `${id}-count` : undefined;
+  const describedBy = [errorId, hintId, countId].filter(Boolean).join(" ") || undefined;
+  return { id, hintId, errorId, countId, describedBy };
 }
 
-function Shell({ id, hintId, errorId, label, hint, error, className, children }: { id: string; hintId?: string | undefined; errorId?: string | undefined; label: ReactNode; hint?: ReactNode; error?: string | undefined; className?: string | undefined; children: ReactNode }) {
+function Shell({ id, hintId, errorId, label, hint, error, className, children, after }: { id: string; hintId?: string | undefined; errorId?: string | undefined; label: ReactNode; hint?: ReactNode; error?: string | undefined; className?: string | undefined; children: ReactNode; after?: ReactNode }) {
   const { t } = useI18n();
   return (
     <div className={`field${error ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
@@ -86,28 +87,83 @@ function Shell({ id, hintId, errorId, label, hint, error, className, children }:
         </p>
       ) : null}
       {children}
+      {after}
     </div>
   );
 }
 
+/** Longer than a schema's limit? Counted as Zod counts a string's length (UTF-16 code units). */
+export function overLimit(value: unknown, limit: number | undefined): boolean {
+  return limit !== undefined && typeof value === "string" && value.length > limit;
+}
+
+/** How close to its limit a text must be before the counter shows: the last fifth, at least the last 10 characters; under 20 only once over. */
+function counterShows(length: number, limit: number): boolean {
+  if (length > limit) return true;
+  if (limit < 20) return false;
+  return limit - length <= Math.max(10, Math.ceil(limit * 0.2));
+}
+
+/**
+ * The counter under a text field with a length limit (the limit its schema checks). Silent
+ * until the text nears the limit; then "12 characters left"; past it, "Too long by 40
+ * characters", marked as a problem. Nothing is ever cut: pasted text stays whole and the
+ * form's schema check refuses it with the same limit. Screen readers hear the count once
+ * typing pauses, not at every key.
+ */
+export function CharacterCount({ id, value, limit }: { id: string; value: string; limit: number }) {
+  const { t } = useI18n();
+  const length = value.length;
+  const shows = counterShows(length, limit);
+  const message = !shows ? "" : length > limit ? t("common.chars.over", { count: length - limit, limit }) : t("common.chars.left", { count: limit - length });
+  const [announced, setAnnounced] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(message), 1000);
+    return () => clearTimeout(timer);
+  }, [message]);
+  return (
+    <>
+      <p id={id} className={`char-count${length > limit ? " char-count-over" : ""}`} hidden={!shows}>
+        {message}
+      </p>
+      <span className="visually-hidden" role="status">
+        {announced}
+      </span>
+    </>
+  );
+}
+
+/**
+ * Ids, validity and counter of a text control. `maxLength` on our text fields is the schema's
+ * limit, never the HTML attribute: the attribute silently cuts pasted text, so it is kept off
+ * the element and a counter says when the text is too long instead.
+ */
+function useTextControl(form: string, name: string, hint: unknown, error: string | undefined, value: unknown, maxLength: number | undefined) {
+  const counted = maxLength !== undefined && typeof value === "string";
+  const ids = useFieldIds(form, name, hint, error, counted);
+  const invalid = Boolean(error) || (counted && overLimit(value, maxLength));
+  const counter = counted && ids.countId ? <CharacterCount id={ids.countId} value={value} limit={maxLength} /> : null;
+  return { ids, invalid: invalid || undefined, counter };
+}
+
 type InputProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "id">;
 
-export function TextField({ form, name, label, hint, error, className, ...rest }: InputProps) {
-  const ids = useFieldIds(form, name, hint, error);
+export function TextField({ form, name, label, hint, error, className, maxLength, ...rest }: InputProps) {
+  const { ids, invalid, counter } = useTextControl(form, name, hint, error, rest.value, maxLength);
   return (
-    <Shell {...ids} label={label} hint={hint} error={error} className={className}>
-      <input id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...rest} />
+    <Shell {...ids} label={label} hint={hint} error={error} className={className} after={counter}>
+      <input id={ids.id} name={name} aria-invalid={invalid} aria-describedby={ids.describedBy} {...rest} />
     </Shell>
   );
 }
 
 type TextAreaProps = FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name" | "id">;
 
-export function TextArea({ form, name, label, hint, error, className, ...rest }: TextAreaProps) {
-  const ids = useFieldIds(form, name, hint, error);
+export function TextArea({ form, name, label, hint, error, className, maxLength, ...rest }: TextAreaProps) {
+  const { ids, invalid, counter } = useTextControl(form, name, hint, error, rest.value, maxLength);
   return (
-    <Shell {...ids} label={label} hint={hint} error={error} className={className}>
-      <textarea id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...rest} />
+    <Shell {...ids} label={label} hint={hint} error={error} className={className} after={counter}>
+      <textarea id={ids.id} name={name} aria-invalid={invalid} aria-describedby={ids.describedBy} {...rest} />
     </Shell>
   );
 }

@@ -1,12 +1,15 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LOCALE_NAMES, LOCALES } from "../../shared/i18n/locales.js";
+import type { DemoView } from "../../server/features/demo/schema.js";
+import { get } from "./api.js";
 import { useSession } from "./session.js";
 import { ApiError } from "./errors.js";
 import { PRODUCT_NAME, useTitle } from "./hooks.js";
 import { T, useI18n } from "./i18n.js";
 
 const ENVELOPE = "\u2709";
+const CLOSE = "\u00d7";
 
 export function Layout() {
   const { t } = useI18n();
@@ -28,6 +31,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t("layout.skipToContent")}
       </a>
+      <DemoBanner />
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Suspense fallback={<Loading />}>
@@ -89,6 +93,69 @@ function LanguageSwitcher() {
   );
 }
 
+const DEMO_DISMISSED = "plenary.demoBannerDismissed";
+
+/**
+ * On the demo instance, a banner that says what it is: a replay of a community's past year
+ * with its request and call windows reopened, so past-event badges and open requests do not
+ * contradict each other. Hidden per browser once dismissed, until the demo is seeded again.
+ */
+function DemoBanner() {
+  const { t } = useI18n();
+  const [demo, setDemo] = useState<DemoView["demo"]>(null);
+  const [dismissed, setDismissed] = useState<string | null>(() => readStored(DEMO_DISMISSED));
+  useEffect(() => {
+    const ctl = new AbortController();
+    get<DemoView>("/demo", ctl.signal).then(
+      (r) => setDemo(r.demo),
+      () => undefined,
+    );
+    return () => ctl.abort();
+  }, []);
+  if (!demo || dismissed === demo.seededAt) return null;
+  return (
+    <section className="demo-banner" aria-labelledby="demo-banner-title">
+      <div className="wrap demo-banner-inner">
+        <p>
+          <strong id="demo-banner-title" className="demo-banner-label">
+            {t("layout.demo.label")}
+          </strong>
+          {t("layout.demo.text", { community: demo.communityName, year: String(demo.year) })}
+          <span className="demo-banner-more">{t("layout.demo.more", { year: String(demo.year) })}</span>
+        </p>
+        <button
+          type="button"
+          className="demo-banner-close"
+          aria-label={t("layout.demo.dismiss")}
+          title={t("layout.demo.dismiss")}
+          onClick={() => {
+            storeValue(DEMO_DISMISSED, demo.seededAt);
+            setDismissed(demo.seededAt);
+          }}
+        >
+          <span aria-hidden="true">{CLOSE}</span>
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** localStorage, which a browser may refuse (private modes, storage turned off): then nothing is remembered. */
+function readStored(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function storeValue(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Not remembered: the banner comes back on the next visit.
+  }
+}
+
 function Header() {
   const { t } = useI18n();
   const { user, loading } = useSession();
@@ -117,24 +184,23 @@ function Header() {
                 {t("layout.nav.communities")}
               </NavLink>
             </li>
-            {loading ? null : user ? (
-              <li>
-                <AccountMenu name={user.name} />
-              </li>
-            ) : (
-              <>
-                <li>
-                  <NavLink to="/sign-in">{t("layout.nav.signIn")}</NavLink>
-                </li>
-                <li>
-                  <Link to="/sign-up" className="button small primary">
-                    {t("layout.nav.signUp")}
-                  </Link>
-                </li>
-              </>
-            )}
           </ul>
         </nav>
+        {/* Who is signed in, beside the brand on a phone: the header keeps to two lines. */}
+        <div className="header-account">
+          {loading ? null : user ? (
+            <AccountMenu name={user.name} />
+          ) : (
+            <>
+              <NavLink to="/sign-in" className="header-link">
+                {t("layout.nav.signIn")}
+              </NavLink>
+              <Link to="/sign-up" className="button small primary">
+                {t("layout.nav.signUp")}
+              </Link>
+            </>
+          )}
+        </div>
       </div>
     </header>
   );
@@ -171,7 +237,7 @@ function AccountMenu({ name }: { name: string }) {
 
   return (
     <div className="account-menu" ref={ref}>
-      <button type="button" className="account-button" aria-expanded={open} aria-controls="account-menu-list" onClick={() => setOpen((o) => !o)} ref={buttonRef}>
+      <button type="button" className="account-button" title={name} aria-expanded={open} aria-controls="account-menu-list" onClick={() => setOpen((o) => !o)} ref={buttonRef}>
         <span className="avatar" aria-hidden="true">
           {initials(name)}
         </span>

@@ -5,7 +5,7 @@ import { slug } from "../communities/schema.js";
 import { POST_STATES } from "./rules.js";
 
 /** Announcements: a community's news, in Markdown, with monthly archives, tag pages and Atom feeds. */
-export const LIMITS = { titleMax: 200, bodyMax: 100_000, summaryMax: 600, tagsMax: 10, tagMax: 40, altMax: 300, urlMax: 500, pageSize: 10, feedSize: 20 } as const;
+export const LIMITS = { titleMax: 200, bodyMax: 100_000, summaryMax: 600, tagsMax: 10, tagMax: 40, altMax: 300, urlMax: 500, emailMax: 254, pageSize: 10, feedSize: 20 } as const;
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(LIMITS.urlMax);
 
@@ -115,7 +115,7 @@ export type PostList = z.infer<typeof postList>;
 export const draftList = z.object({ posts: z.array(postView) });
 
 /** `locale`: the language of the mails; when left out, the language of the request. */
-export const subscribeBody = z.object({ email: z.email().max(254), locale: z.enum(LOCALES).optional() }).strict();
+export const subscribeBody = z.object({ email: z.email().max(LIMITS.emailMax), locale: z.enum(LOCALES).optional() }).strict();
 export const tokenBody = z.object({ token: z.string().min(20).max(200) }).strict();
 export const unsubscribeQuery = z.object({ token: z.string().min(20).max(200) }).strict();
 /** RFC 8058 one-click: mail programs POST `List-Unsubscribe=One-Click` as a form. */

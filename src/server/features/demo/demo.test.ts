@@ -8,6 +8,10 @@ import { seedDemoIfEmpty } from "./seed.js";
 const t = useTestApp();
 
 describe("the Xen Project 2014 demo", () => {
+  it("is not claimed by an instance without it", async () => {
+    expect(json(await t().app.inject({ method: "GET", url: "/api/v1/demo" }))).toEqual({ demo: null });
+  });
+
   it("seeds once, with the published dates and places", async () => {
     const seeded = await seedDemoIfEmpty(t().ctx);
     expect(seeded?.accounts.every((a) => a.email.endsWith("@example.org"))).toBe(true);
@@ -20,6 +24,12 @@ describe("the Xen Project 2014 demo", () => {
     const detail = json<{ cfpClosesAt: string }>(await t().app.inject({ method: "GET", url: `/api/v1/communities/xen-project/events/${summit.slug}` }));
     expect(detail.cfpClosesAt.slice(0, 10)).toBe("2014-05-03"); // 2 May 23:59 in Chicago is 3 May in UTC
     expect(events.filter((e) => e.kind === "external").map((e) => e.startDate)).toEqual(expect.arrayContaining(["2014-03-26"]));
+  });
+
+  it("tells the web app it is a replay of 2014, for as long as the demo community exists", async () => {
+    const { demo } = json<{ demo: { communitySlug: string; communityName: string; year: number; seededAt: string } | null }>(await t().app.inject({ method: "GET", url: "/api/v1/demo" }));
+    expect(demo).toMatchObject({ communitySlug: "xen-project", communityName: "Xen Project", year: 2014 });
+    expect(Date.parse(demo!.seededAt)).not.toBeNaN();
   });
 
   it("holds the seven road talks of spring 2014 at their published local times, with their speakers", async () => {

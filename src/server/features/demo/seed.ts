@@ -1,11 +1,12 @@
 import type { AppContext } from "../../platform/context.js";
 import { createVerifiedUser } from "../accounts/index.js";
-import { communityCount } from "../communities/index.js";
+import { communityBySlug, communityCount } from "../communities/index.js";
 import { eventBySlugs, importCommunity, type CommunityDocument } from "../events/index.js";
 import { seedRegistrationDemo } from "../registration/index.js";
 import { seedRoadTalks } from "../road/index.js";
 import { seedAnnouncements } from "../announcements/index.js";
 import type { DemoCommunity } from "./data-types.js";
+import { demoInstance } from "./tables.js";
 import { xenProject } from "./xen2014.js";
 
 /** Printed at start; example.org addresses only, never real people's accounts. */
@@ -29,6 +30,11 @@ export function demoDocument(data: DemoCommunity, organisers: string[], roles: R
   };
 }
 
+/** The year the demo's events happened in (the latest, should they span two). */
+export function replayYear(data: DemoCommunity): number {
+  return Math.max(...data.events.map((e) => Number(e.startDate.slice(0, 4))));
+}
+
 /** Seeds the Xen Project demo when the instance has no community yet; returns the logins, or null. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<{ password: string; accounts: { email: string; role: string }[] } | null> {
   if ((await communityCount(ctx.db)) > 0) return null;
@@ -45,6 +51,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; acc
     hackathon: [{ email: "attendee@example.org", role: "attendee" }],
   });
   await importCommunity(ctx, doc);
+  // The flag the web app's banner reads: this instance replays the community's year.
+  const community = await communityBySlug(ctx.db, xenProject.slug);
+  await ctx.db.insert(demoInstance).values({ communityId: community.id, replayYear: replayYear(xenProject) }).onConflictDoNothing();
   await seedRoadTalks(ctx, xenProject.slug, xenProject.roadTalks);
   await seedAnnouncements(ctx, xenProject.slug, xenProject.announcements);
   const hackathon = xenProject.events.find((e) => e.kind === "hackathon");

@@ -109,6 +109,8 @@ describe("listing events", () => {
     expect((await get("kind=hackathon")).events.map((e) => e.slug)).toEqual(["sooner"]);
     expect((await get("q=lond")).events.map((e) => e.slug)).toEqual(["sooner"]);
     expect((await get("q=100%25")).total).toBe(0);
+    expect((await get("order=desc")).events.map((e) => e.slug)).toEqual(["later", "sooner", "past"]);
+    expect((await get("order=desc&to=2031-12-31&limit=2")).events.map((e) => e.slug)).toEqual(["later", "sooner"]);
     const r = await t().app.inject({ method: "GET", url: "/api/v1/events?limit=0&from=yesterday" });
     expect(r.statusCode).toBe(400);
     expect(Object.keys(json<{ error: { fields: object } }>(r).error.fields).sort()).toEqual(["query.from", "query.limit"]);

@@ -22,7 +22,7 @@ export function eventRoutes(r: Router, ctx: AppContext): void {
   // The public list is what every visitor loads: kept serialised, dropped on any event change.
   const listCache = new BusCache<string>(ctx.bus, EVENTS_CHANGED, { ttlMs: 10_000, maxEntries: 500 });
   r.add(
-    { method: "GET", url: "/api/v1/events", operationId: "listEvents", summary: "Published events, soonest first; filter by dates, kind, community or text.", tags, access: "public", query: s.listEventsQuery, response: s.eventList },
+    { method: "GET", url: "/api/v1/events", operationId: "listEvents", summary: "Published events by start date, soonest first (`order=desc`: most recent first); filter by dates, kind, community or text.", tags, access: "public", query: s.listEventsQuery, response: s.eventList },
     async ({ query }) => new RawJson(await listCache.get(JSON.stringify(query), async () => JSON.stringify(await service.listEvents(ctx, query)))),
   );
 

@@ -5,7 +5,7 @@ import { slug } from "../communities/schema.js";
 export const EVENT_KINDS = ["hackathon", "conference", "external"] as const;
 export const EVENT_ROLES = ["organiser", "reviewer", "speaker", "attendee"] as const;
 
-export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capacityMax: 1_000_000 } as const;
+export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capacityMax: 1_000_000, searchMax: 100, urlMax: 500, timeZoneMax: 64 } as const;
 
 /** A calendar date, YYYY-MM-DD (shared with the road calendar's event fields). */
 export const isoDate = z
@@ -22,7 +22,7 @@ export const localDateTime = z
 export const timeZone = z
   .string()
   .min(1, msgId("events.form.timeZoneRequired"))
-  .max(64)
+  .max(LIMITS.timeZoneMax)
   .refine((tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -35,7 +35,7 @@ export const timeZone = z
 const text = z.string().trim().max(LIMITS.textMax);
 export const latitude = z.number(msgId("events.form.latitudeRequired")).min(-90, msgId("events.form.latitudeRange")).max(90, msgId("events.form.latitudeRange"));
 export const longitude = z.number(msgId("events.form.longitudeRequired")).min(-180, msgId("events.form.longitudeRange")).max(180, msgId("events.form.longitudeRange"));
-const url = z.url({ protocol: /^https?$/ }).max(500);
+const url = z.url({ protocol: /^https?$/ }).max(LIMITS.urlMax);
 
 /** Each field once, without defaults: creation adds the defaults, a PATCH must not (a field left out stays as it is). */
 const eventFields = z.object({
@@ -96,7 +96,9 @@ export const listEventsQuery = z
     to: isoDate.optional(),
     kind: z.enum(EVENT_KINDS).optional(),
     community: slug.optional(),
-    q: z.string().max(100).optional(),
+    q: z.string().max(LIMITS.searchMax).optional(),
+    /** By start date: `asc` soonest first (what's coming), `desc` most recent first (what happened). */
+    order: z.enum(["asc", "desc"]).default("asc"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Programme } from "../../platform/programme.js";
 import { slugify } from "../../../shared/slug.js";
@@ -48,7 +48,7 @@ export async function listEvents(ctx: AppContext, q: ListEventsQuery): Promise<{
   }
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    ctx.db.select(summaryColumns).from(events).where(cond).orderBy(asc(events.startDate), asc(events.name)).limit(q.limit).offset(q.offset),
+    ctx.db.select(summaryColumns).from(events).where(cond).orderBy(q.order === "desc" ? desc(events.startDate) : asc(events.startDate), asc(events.name)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(events).where(cond),
   ]);
   const names = await communityNames(ctx.db, rows.map((r) => r.communityId));

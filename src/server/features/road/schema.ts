@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msgId } from "../../../shared/i18n/catalogue.js";
 import { slug } from "../communities/schema.js";
-import { isoDate, latitude, localDateTime, longitude, timeZone } from "../events/schema.js";
+import { LIMITS as EVENT_LIMITS, isoDate, latitude, localDateTime, longitude, timeZone } from "../events/schema.js";
 import { TALK_STATES } from "./rules.js";
 
 /**
@@ -51,7 +51,7 @@ export type SpeakerInput = z.infer<typeof speakerInput>;
 /** An external event described by the member when it is not on the calendar yet; created when the talk is approved. */
 export const newRoadEvent = z
   .object({
-    name: z.string().trim().min(1, msgId("road.form.conferenceNameRequired")).max(160),
+    name: z.string().trim().min(1, msgId("road.form.conferenceNameRequired")).max(EVENT_LIMITS.nameMax),
     website: httpUrl.nullable().default(null),
     venue: text.default(""),
     city: z.string().trim().min(1, msgId("road.form.cityRequired")).max(LIMITS.textMax),

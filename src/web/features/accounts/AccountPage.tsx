@@ -157,7 +157,7 @@ function DeleteAccount() {
       <p>{t("accounts.delete.text")}</p>
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={FORM} name="password" label={labels.password} type="password" autoComplete="current-password" value={values.password} onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))} error={errors.fields.password} hint={t("accounts.delete.passwordHint")} />
+        <TextField form={FORM} name="password" label={labels.password} type="password" autoComplete="current-password" maxLength={LIMITS.passwordMax} value={values.password} onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))} error={errors.fields.password} hint={t("accounts.delete.passwordHint")} />
         <TextField form={FORM} name="confirm" label={labels.confirm} autoComplete="off" spellCheck={false} value={values.confirm} onChange={(e) => setValues((v) => ({ ...v, confirm: e.target.value }))} error={errors.fields.confirm} />
         <div className="form-actions">
           <SubmitButton busy={busy} busyLabel={t("accounts.delete.busy")} className="button danger">

@@ -93,7 +93,7 @@ export function ResetPasswordPage() {
             onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
             error={errors.fields.password}
           />
-          <TextField form={FORM} name="confirm" label={labels.confirm} type="password" autoComplete="new-password" required value={values.confirm} onChange={(e) => setValues((v) => ({ ...v, confirm: e.target.value }))} error={errors.fields.confirm} />
+          <TextField form={FORM} name="confirm" label={labels.confirm} type="password" autoComplete="new-password" required maxLength={LIMITS.passwordMax} value={values.confirm} onChange={(e) => setValues((v) => ({ ...v, confirm: e.target.value }))} error={errors.fields.confirm} />
           <div className="form-actions">
             <SubmitButton busy={busy} busyLabel={t("common.saving")}>
               {t("accounts.reset.submit")}

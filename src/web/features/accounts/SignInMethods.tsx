@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { changePasswordBody, type IdentityList, type SessionList } from "../../../server/features/accounts/schema.js";
+import { changePasswordBody, LIMITS, type IdentityList, type SessionList } from "../../../server/features/accounts/schema.js";
 import { del, get, post } from "../../app/api.js";
 import { formatStamp } from "../../app/dates.js";
 import { ErrorSummary, Status, SubmitButton, TextField } from "../../app/forms.js";
@@ -62,7 +62,7 @@ export function PasswordSection({ email, hasPassword, tokenCount, onChanged }: {
         ) : null}
       </Status>
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={FORM} name="currentPassword" label={labels.currentPassword} type="password" autoComplete="current-password" required value={values.currentPassword} onChange={(e) => setValues((v) => ({ ...v, currentPassword: e.target.value }))} error={errors.fields.currentPassword} />
+        <TextField form={FORM} name="currentPassword" label={labels.currentPassword} type="password" autoComplete="current-password" required maxLength={LIMITS.passwordMax} value={values.currentPassword} onChange={(e) => setValues((v) => ({ ...v, currentPassword: e.target.value }))} error={errors.fields.currentPassword} />
         <NewPasswordField form={FORM} name="newPassword" label={labels.newPassword} value={values.newPassword} onChange={(e) => setValues((v) => ({ ...v, newPassword: e.target.value }))} error={errors.fields.newPassword} />
         <div className="form-actions">
           <SubmitButton busy={busy} busyLabel={t("common.saving")}>

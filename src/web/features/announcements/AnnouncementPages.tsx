@@ -152,7 +152,7 @@ function Subscribe({ community }: { community: string }) {
     <form onSubmit={onSubmit} noValidate>
       <Status>{done}</Status>
       <ErrorSummary form="subscribe" errors={errors} labels={{ email: t("common.email") }} />
-      <TextField form="subscribe" name="email" type="email" label={t("announcements.subscribe.label")} autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
+      <TextField form="subscribe" name="email" type="email" label={t("announcements.subscribe.label")} autoComplete="email" maxLength={LIMITS.emailMax} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
       <SubmitButton busy={busy} className="button secondary small">
         {t("announcements.subscribe.submit")}
       </SubmitButton>
@@ -333,8 +333,8 @@ function Editor({ community, existing, onSaved }: { community: string; existing:
         <TextArea form="post" name="summary" label={t("announcements.edit.summary")} hint={t("announcements.edit.summaryHint")} rows={2} maxLength={LIMITS.summaryMax} {...f("summary")} error={errors.fields.summary} />
         <TextField form="post" name="tags" label={t("announcements.list.tags")} hint={t("announcements.edit.tagsHint")} {...f("tags")} error={errors.fields.tags} />
         <TextField form="post" name="eventSlug" label={t("announcements.edit.eventLabel")} hint={t("announcements.edit.eventHint")} {...f("eventSlug")} error={errors.fields.eventSlug} />
-        <TextField form="post" name="coverImageUrl" label={t("announcements.edit.coverLabel")} type="url" {...f("coverImageUrl")} error={errors.fields.coverImageUrl} />
-        <TextField form="post" name="coverImageAlt" label={t("announcements.edit.coverAlt")} {...f("coverImageAlt")} error={errors.fields.coverImageAlt} />
+        <TextField form="post" name="coverImageUrl" label={t("announcements.edit.coverLabel")} type="url" maxLength={LIMITS.urlMax} {...f("coverImageUrl")} error={errors.fields.coverImageUrl} />
+        <TextField form="post" name="coverImageAlt" label={t("announcements.edit.coverAlt")} maxLength={LIMITS.altMax} {...f("coverImageAlt")} error={errors.fields.coverImageAlt} />
         <CheckboxField form="post" name="notifySubscribers" label={t("announcements.edit.notify")} checked={v.notifySubscribers} onChange={(e) => setV({ ...v, notifySubscribers: e.target.checked })} />
         <TextField form="post" name="publishAt" label={t("announcements.edit.publishAt")} hint={t("announcements.edit.publishAtHint")} type="datetime-local" {...f("publishAt")} error={errors.fields.publishAt} />
         <p className="button-row">

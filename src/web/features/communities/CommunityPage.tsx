@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
+import { LIMITS as ACCOUNT_LIMITS } from "../../../server/features/accounts/schema.js";
 import { organiserBody, type CommunityView } from "../../../server/features/communities/schema.js";
-import type { EventSummary } from "../../../server/features/events/schema.js";
-import { del, get, post, query } from "../../app/api.js";
+import { del, get, post } from "../../app/api.js";
 import { ApiError } from "../../app/errors.js";
 import { ErrorSummary, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { T, useI18n } from "../../app/i18n.js";
 import { Flash, Loading, PageError } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
-import { EventCard } from "../events/EventCard.js";
-import { groupByYear } from "../events/kinds.js";
+import { EventList, KindFilter, kindParam, PastByYear, useUpcomingAndPast } from "../events/EventLists.js";
 
 type Person = { userId: string; name: string; email: string };
 
@@ -50,16 +49,10 @@ export function CommunityPage() {
   const { t } = useI18n();
   const { community = "" } = useParams();
   const { user } = useSession();
-  const [state] = useLoad(
-    async (signal) => {
-      const [c, events] = await Promise.all([
-        get<CommunityView>(`/communities/${community}`, signal),
-        get<{ events: EventSummary[]; total: number }>(`/events${query({ community, limit: 200 })}`, signal),
-      ]);
-      return { c, events };
-    },
-    [community],
-  );
+  const [params, setParams] = useSearchParams();
+  const kind = kindParam(params.get("kind"));
+  const [state] = useLoad((signal) => get<CommunityView>(`/communities/${community}`, signal), [community]);
+  const [events] = useUpcomingAndPast({ community, kind });
   // Only community organisers and admins may read the organiser list; the answer decides what this page offers.
   const [organisers, , setOrganisers] = useLoad(
     async (signal) => {
@@ -73,10 +66,16 @@ export function CommunityPage() {
     },
     [community, user?.id],
   );
-  useTitle(state.status === "ok" ? state.data.c.name : state.status === "error" ? null : t("communities.page.title"));
+  useTitle(state.status === "ok" ? state.data.name : state.status === "error" ? null : t("communities.page.title"));
   if (state.status === "loading") return <Loading />;
   if (state.status === "error") return <PageError error={state.error} what={t("communities.page.what")} />;
-  const { c, events } = state.data;
+  const c = state.data;
+  const pickKind = (k: string | undefined) => {
+    const p = new URLSearchParams(params);
+    if (k) p.set("kind", k);
+    else p.delete("kind");
+    setParams(p, { replace: true });
+  };
   const canManage = organisers.status === "ok" && organisers.data !== null;
   return (
     <>
@@ -115,25 +114,27 @@ export function CommunityPage() {
       <div className="wrap community-layout">
         <div>
           {c.descriptionHtml ? <div className="prose lede-prose" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} /> : null}
-          <section aria-labelledby="community-events" className="event-section">
-            <h2 id="community-events">{t("layout.nav.events")}</h2>
-            {events.events.length ? (
-              groupByYear(events.events).map((y) => (
-                <section key={y.year} aria-labelledby={`cy-${y.year}`} className="year-group">
-                  <h3 id={`cy-${y.year}`} className="year-title">
-                    {y.year}
-                  </h3>
-                  <div className="event-list">
-                    {y.events.map((e) => (
-                      <EventCard key={e.id} event={e} headingLevel={4} showCommunity={false} />
-                    ))}
-                  </div>
-                </section>
-              ))
-            ) : (
-              <p className="empty">{t("communities.page.noEvents")}</p>
-            )}
-          </section>
+          <div className="filters">
+            <KindFilter kind={kind} onPick={pickKind} />
+          </div>
+          {events.status === "loading" ? <Loading label={t("events.home.loading")} /> : null}
+          {events.status === "error" ? <PageError error={events.error} /> : null}
+          {events.status === "ok" ? (
+            <>
+              <section aria-labelledby="community-upcoming" className="event-section">
+                <h2 id="community-upcoming">{t("events.home.upcoming")}</h2>
+                {events.data.upcoming.events.length ? (
+                  <EventList events={events.data.upcoming.events} headingLevel={3} showCommunity={false} />
+                ) : (
+                  <p className="empty">{t("events.home.noUpcoming", { filtered: kind ? "yes" : "no" })}</p>
+                )}
+              </section>
+              <section aria-labelledby="community-past" className="event-section">
+                <h2 id="community-past">{t("events.home.past")}</h2>
+                <PastByYear events={events.data.past} idPrefix="cy" showCommunity={false} empty={<p className="empty">{t("events.home.noPast", { filtered: kind ? "yes" : "no" })}</p>} />
+              </section>
+            </>
+          ) : null}
         </div>
         {canManage && organisers.status === "ok" && organisers.data ? <OrganisersPanel community={c.slug} organisers={organisers.data} onChange={setOrganisers} /> : null}
       </div>
@@ -194,7 +195,7 @@ function OrganisersPanel({ community, organisers, onChange }: { community: strin
       </ul>
       <ErrorSummary form={FORM} errors={errors} labels={{ email: t("common.email") }} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField form={FORM} name="email" label={t("communities.organisers.addLabel")} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} hint={t("events.roles.needsAccount")} />
+        <TextField form={FORM} name="email" label={t("communities.organisers.addLabel")} type="email" autoComplete="off" required maxLength={ACCOUNT_LIMITS.emailMax} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} hint={t("events.roles.needsAccount")} />
         <SubmitButton busy={busy} busyLabel={t("common.adding")} className="button secondary">
           {t("communities.organisers.add")}
         </SubmitButton>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { createEventBody, EVENT_KINDS, EVENT_ROLES, LIMITS, roleBody, updateEventBody, type EventDetail } from "../../../server/features/events/schema.js";
 import { LIMITS as COMMUNITY_LIMITS } from "../../../server/features/communities/schema.js";
+import { LIMITS as ACCOUNT_LIMITS } from "../../../server/features/accounts/schema.js";
 import { del, get, patch, post } from "../../app/api.js";
 import { ApiError, validationError } from "../../app/errors.js";
 import { CheckboxField, ErrorSummary, SelectField, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
@@ -216,7 +217,7 @@ function EventForm({ initial, isNew = false, submitLabel, onSave, status = "" }:
           <TextField form={FORM} name="city" label={LABELS.city} maxLength={LIMITS.textMax} autoComplete="off" {...text("city")} />
           <TextField form={FORM} name="country" label={LABELS.country} maxLength={LIMITS.textMax} autoComplete="off" {...text("country")} />
         </div>
-        <TextField form={FORM} name="timeZone" label={LABELS.timeZone} required list="time-zones" spellCheck={false} autoComplete="off" {...text("timeZone")} hint={t("events.form.timeZoneHint")} />
+        <TextField form={FORM} name="timeZone" label={LABELS.timeZone} required maxLength={LIMITS.timeZoneMax} list="time-zones" spellCheck={false} autoComplete="off" {...text("timeZone")} hint={t("events.form.timeZoneHint")} />
         <datalist id="time-zones">
           {zones.map((z) => (
             <option key={z} value={z} />
@@ -233,7 +234,7 @@ function EventForm({ initial, isNew = false, submitLabel, onSave, status = "" }:
           <TextField form={FORM} name="hostOrganisation" label={LABELS.hostOrganisation} maxLength={LIMITS.textMax} {...text("hostOrganisation")} hint={t("events.form.hostHint")} />
           <TextField form={FORM} name="capacity" label={LABELS.capacity} inputMode="numeric" {...text("capacity")} hint={t("events.form.capacityHint")} />
         </div>
-        <TextField form={FORM} name="website" label={LABELS.website} type="url" inputMode="url" placeholder={URL_PLACEHOLDER} {...text("website")} />
+        <TextField form={FORM} name="website" label={LABELS.website} type="url" inputMode="url" maxLength={LIMITS.urlMax} placeholder={URL_PLACEHOLDER} {...text("website")} />
         <TextField form={FORM} name="cfpClosesAt" label={LABELS.cfpClosesAt} type="datetime-local" {...text("cfpClosesAt")} hint={values.timeZone ? t("events.form.cfpHint", { zone: values.timeZone }) : t("events.form.cfpHintNoZone")} />
         <CheckboxField
           form={FORM}
@@ -344,7 +345,7 @@ function RolesPanel({ community, event }: { community: string; event: string }) 
       <h3>{t("events.roles.grantTitle")}</h3>
       <ErrorSummary form={RFORM} errors={errors} labels={{ email: t("common.email"), role: t("events.roles.role") }} />
       <form onSubmit={onSubmit} noValidate className="inline-form">
-        <TextField form={RFORM} name="email" label={t("common.email")} type="email" autoComplete="off" required value={values.email} onChange={(ev) => setValues((v) => ({ ...v, email: ev.target.value }))} error={errors.fields.email} hint={t("events.roles.needsAccount")} />
+        <TextField form={RFORM} name="email" label={t("common.email")} type="email" autoComplete="off" required maxLength={ACCOUNT_LIMITS.emailMax} value={values.email} onChange={(ev) => setValues((v) => ({ ...v, email: ev.target.value }))} error={errors.fields.email} hint={t("events.roles.needsAccount")} />
         <SelectField form={RFORM} name="role" label={t("events.roles.role")} options={EVENT_ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))} value={values.role} onChange={(ev) => setValues((v) => ({ ...v, role: ev.target.value }))} error={errors.fields.role} />
         <SubmitButton busy={busy} busyLabel={t("common.adding")} className="button secondary">
           {t("common.add")}

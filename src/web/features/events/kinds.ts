@@ -10,14 +10,7 @@ export const KIND_LABEL: Record<Kind, { one: MessageId; many: MessageId; blurb: 
   external: { one: "events.kind.external", many: "events.kinds.external", blurb: "events.kindBlurb.external" },
 };
 
-export const KIND_ORDER: readonly Kind[] = ["hackathon", "conference", "external"];
-
-/** Events grouped by kind in KIND_ORDER, each group keeping the API's soonest-first order. */
-export function groupByKind<T extends { kind: Kind }>(events: readonly T[]): { kind: Kind; events: T[] }[] {
-  return KIND_ORDER.map((kind) => ({ kind, events: events.filter((e) => e.kind === kind) })).filter((g) => g.events.length > 0);
-}
-
-/** Groups by the year an event starts in, newest year first. */
+/** Groups by the year an event starts in, newest year first, keeping the given order within a year (past lists come most recent first). */
 export function groupByYear<T extends { startDate: string }>(events: readonly T[]): { year: string; events: T[] }[] {
   const years = new Map<string, T[]>();
   for (const e of events) {

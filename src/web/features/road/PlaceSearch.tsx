@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { PlaceView } from "../../../server/features/road/schema.js";
+import { LIMITS, type PlaceView } from "../../../server/features/road/schema.js";
 import { get, query } from "../../app/api.js";
+import { CharacterCount, overLimit } from "../../app/forms.js";
 import { useI18n } from "../../app/i18n.js";
 
 /**
@@ -23,7 +24,7 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
   useEffect(() => {
     if (!typed.current) return;
     const q = text.trim();
-    if (q.length < 2) {
+    if (q.length < 2 || overLimit(q, LIMITS.placeQueryMax)) {
       setOptions([]);
       setOpen(false);
       return;
@@ -84,10 +85,10 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={listId}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", `${id}-count`].join(" ").trim()}
+        aria-invalid={overLimit(text, LIMITS.placeQueryMax) || undefined}
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         value={text}
-        maxLength={100}
         onChange={(e) => {
           typed.current = true;
           setText(e.target.value);
@@ -95,6 +96,7 @@ export function PlaceSearch({ label, initial, onPick, hint }: { label: string; i
         onKeyDown={onKey}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
+      <CharacterCount id={`${id}-count`} value={text} limit={LIMITS.placeQueryMax} />
       <ul id={listId} role="listbox" className="place-options" hidden={!open} aria-label={t(suggestions ? "road.places.didYouMean" : "road.places.label")}>
         {suggestions && options.length ? (
           <li role="presentation" className="muted small place-note">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import type { EventSummary } from "../../../server/features/events/schema.js";
+import { LIMITS as EVENT_LIMITS } from "../../../server/features/events/schema.js";
 import { LIMITS, proposeTalkBody, type TalkView } from "../../../server/features/road/schema.js";
 import { ApiError, get, post, query } from "../../app/api.js";
 import { formatDateRange } from "../../app/dates.js";
@@ -111,12 +112,12 @@ export function ProposeTalkPage() {
         {isNew ? (
           <fieldset className="nested">
             <legend>{t("road.propose.theConference")}</legend>
-            <TextField form="propose" name="name" label={t("events.form.name")} required {...ee("name")} error={errors.fields.name} />
-            <TextField form="propose" name="website" label={t("events.form.website")} type="url" {...ee("website")} error={errors.fields.website} />
-            <TextField form="propose" name="venue" label={t("events.form.venue")} {...ee("venue")} />
+            <TextField form="propose" name="name" label={t("events.form.name")} required maxLength={EVENT_LIMITS.nameMax} {...ee("name")} error={errors.fields.name} />
+            <TextField form="propose" name="website" label={t("events.form.website")} type="url" maxLength={LIMITS.urlMax} {...ee("website")} error={errors.fields.website} />
+            <TextField form="propose" name="venue" label={t("events.form.venue")} maxLength={LIMITS.textMax} {...ee("venue")} />
             <PlaceSearch label={LABELS.city} initial={ev.city} hint={t("road.propose.cityHint")} onPick={(p) => setEv({ ...ev, city: p.region ? `${p.name}, ${p.region}` : p.name, country: p.country, latitude: String(p.latitude), longitude: String(p.longitude) })} />
             {errors.fields.city ? <p className="field-error">{errors.fields.city}</p> : null}
-            <TextField form="propose" name="country" label={LABELS.country} {...ee("country")} error={errors.fields.country} />
+            <TextField form="propose" name="country" label={LABELS.country} maxLength={LIMITS.textMax} {...ee("country")} error={errors.fields.country} />
             <div className="field-row">
               <TextField form="propose" name="latitude" label={LABELS.latitude} inputMode="decimal" {...ee("latitude")} error={errors.fields.latitude} />
               <TextField form="propose" name="longitude" label={LABELS.longitude} inputMode="decimal" {...ee("longitude")} error={errors.fields.longitude} />
@@ -133,14 +134,14 @@ export function ProposeTalkPage() {
           <TextField form="propose" name="startsLocal" label={t("road.propose.startsLocal")} type="datetime-local" required {...te("startsLocal")} error={errors.fields.startsLocal} />
           <TextField form="propose" name="endsLocal" label={t("road.propose.endsLocal")} type="datetime-local" {...te("endsLocal")} error={errors.fields.endsLocal} />
         </div>
-        <TextField form="propose" name="room" label={LABELS.room} {...te("room")} />
+        <TextField form="propose" name="room" label={LABELS.room} maxLength={LIMITS.textMax} {...te("room")} />
         <fieldset className="nested">
           <legend>{LABELS.speakers}</legend>
           {errors.fields.speakers ? <p className="field-error">{errors.fields.speakers}</p> : null}
           {speakers.map((s, i) => (
             <div key={i} className="field-row speaker-row">
-              <TextField form="propose" name={`speaker-${i}-name`} label={t("road.propose.speakerN", { n: i + 1 })} value={s.name} onChange={(e) => setSpeakers(speakers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-              <TextField form="propose" name={`speaker-${i}-affiliation`} label={t("road.propose.affiliation")} value={s.affiliation} onChange={(e) => setSpeakers(speakers.map((x, j) => (j === i ? { ...x, affiliation: e.target.value } : x)))} />
+              <TextField form="propose" name={`speaker-${i}-name`} label={t("road.propose.speakerN", { n: i + 1 })} maxLength={LIMITS.speakerNameMax} value={s.name} onChange={(e) => setSpeakers(speakers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+              <TextField form="propose" name={`speaker-${i}-affiliation`} label={t("road.propose.affiliation")} maxLength={LIMITS.affiliationMax} value={s.affiliation} onChange={(e) => setSpeakers(speakers.map((x, j) => (j === i ? { ...x, affiliation: e.target.value } : x)))} />
               <label className="inline-check">
                 <input type="checkbox" checked={s.me} onChange={(e) => setSpeakers(speakers.map((x, j) => (j === i ? { ...x, me: e.target.checked } : { ...x, me: e.target.checked ? false : x.me })))} /> {t("road.propose.thisIsMe")}
               </label>
@@ -153,7 +154,7 @@ export function ProposeTalkPage() {
           ) : null}
         </fieldset>
         <TextField form="propose" name="topics" label={LABELS.topics} hint={t("road.propose.topicsHint")} {...te("topics")} error={errors.fields.topics} />
-        <TextField form="propose" name="sessionUrl" label={t("road.propose.sessionUrl")} type="url" {...te("sessionUrl")} error={errors.fields.sessionUrl} />
+        <TextField form="propose" name="sessionUrl" label={t("road.propose.sessionUrl")} type="url" maxLength={LIMITS.urlMax} {...te("sessionUrl")} error={errors.fields.sessionUrl} />
         <TextArea form="propose" name="abstract" label={LABELS.abstract} rows={5} maxLength={LIMITS.abstractMax} {...te("abstract")} error={errors.fields.abstract} />
         <SubmitButton busy={busy} busyLabel={t("road.propose.sending")}>
           {t("road.propose.submit")}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import { recordingsBody, type TalkView } from "../../../server/features/road/schema.js";
+import { decideTalkBody, LIMITS, recordingsBody, type TalkView } from "../../../server/features/road/schema.js";
 import { get, post, api } from "../../app/api.js";
 import { formatLongDate, formatTime } from "../../app/dates.js";
 import { ErrorSummary, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
@@ -104,13 +104,13 @@ function Decide({ t: talk, onDone }: { t: TalkView; onDone: (t: TalkView) => voi
   const { t } = useI18n();
   const [note, setNote] = useState("");
   const { busy, errors, run } = useSubmit(["note"]);
-  const decide = (decision: "approve" | "reject") => run(async () => onDone(await post<TalkView>(`/communities/${talk.communitySlug}/road/talks/${talk.id}/decision`, { decision, note })));
+  const decide = (decision: "approve" | "reject") => run(async () => onDone(await post<TalkView>(`/communities/${talk.communitySlug}/road/talks/${talk.id}/decision`, check(decideTalkBody, { decision, note }))));
   return (
     <section className="card" aria-labelledby="decide-title">
       <h2 id="decide-title">{t("road.decide.title")}</h2>
       <p className="muted small">{talk.event.slug ? t("road.decide.approveHint") : t("road.decide.approveAddsEvent", { event: talk.event.name, city: talk.event.city, date: formatLongDate(talk.event.startDate) })}</p>
       <ErrorSummary form="decide" errors={errors} labels={{ note: t("road.decide.noteShort") }} />
-      <TextArea form="decide" name="note" label={t("road.decide.note")} value={note} onChange={(e) => setNote(e.target.value)} rows={3} error={errors.fields.note} />
+      <TextArea form="decide" name="note" label={t("road.decide.note")} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={LIMITS.noteMax} error={errors.fields.note} />
       <p className="button-row">
         <button type="button" className="button primary" disabled={busy} onClick={() => void decide("approve")}>
           {t("road.decide.approve")}
@@ -146,8 +146,8 @@ function Recordings({ t: talk, onDone }: { t: TalkView; onDone: (t: TalkView) =>
       <Status>{saved}</Status>
       <ErrorSummary form="rec" errors={errors} labels={{ slidesUrl: t("road.talk.slides"), videoUrl: t("road.talk.video") }} />
       <form onSubmit={onSubmit} noValidate>
-        <TextField form="rec" name="slidesUrl" label={t("road.recordings.slides")} type="url" value={slides} onChange={(e) => setSlides(e.target.value)} error={errors.fields.slidesUrl} />
-        <TextField form="rec" name="videoUrl" label={t("road.recordings.video")} type="url" value={video} onChange={(e) => setVideo(e.target.value)} error={errors.fields.videoUrl} />
+        <TextField form="rec" name="slidesUrl" label={t("road.recordings.slides")} type="url" maxLength={LIMITS.urlMax} value={slides} onChange={(e) => setSlides(e.target.value)} error={errors.fields.slidesUrl} />
+        <TextField form="rec" name="videoUrl" label={t("road.recordings.video")} type="url" maxLength={LIMITS.urlMax} value={video} onChange={(e) => setVideo(e.target.value)} error={errors.fields.videoUrl} />
         <SubmitButton busy={busy}>{t("road.recordings.save")}</SubmitButton>
       </form>
     </section>
@@ -176,28 +176,30 @@ export function RoadListPage({ which }: { which: "review" | "wanted" }) {
       <h1>{title}</h1>
       <p className="lede">{t(which === "review" ? "road.review.lede" : "road.wanted.lede")}</p>
       {state.data.talks.length === 0 ? <p className="empty">{t(which === "review" ? "road.review.empty" : "road.wanted.empty")}</p> : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("road.list.talk")}</th>
-            <th scope="col">{t("road.list.speakers")}</th>
-            <th scope="col">{t("road.list.whereWhen")}</th>
-            {which === "wanted" ? <th scope="col">{t("road.wanted.missing")}</th> : <th scope="col">{t("road.review.proposedBy")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {state.data.talks.map((talk) => (
-            <tr key={talk.id}>
-              <td>
-                <Link to={`/communities/${community}/road/talks/${talk.id}`}>{talk.title}</Link>
-              </td>
-              <td>{speakerLine(talk)}</td>
-              <td>{t("road.list.whereWhenValue", { event: talk.event.name, city: talk.event.city, day: formatLongDate(talk.startsLocal.slice(0, 10)), time: formatTime(talk.startsAt, talk.event.timeZone) })}</td>
-              {which === "wanted" ? <td>{t("road.wanted.which", { slides: talk.slidesUrl ? "no" : "yes", video: talk.videoUrl ? "no" : "yes" })}</td> : <td>{talk.proposedByName ?? NOBODY}</td>}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("road.list.talk")}</th>
+              <th scope="col">{t("road.list.speakers")}</th>
+              <th scope="col">{t("road.list.whereWhen")}</th>
+              {which === "wanted" ? <th scope="col">{t("road.wanted.missing")}</th> : <th scope="col">{t("road.review.proposedBy")}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {state.data.talks.map((talk) => (
+              <tr key={talk.id}>
+                <td>
+                  <Link to={`/communities/${community}/road/talks/${talk.id}`}>{talk.title}</Link>
+                </td>
+                <td>{speakerLine(talk)}</td>
+                <td>{t("road.list.whereWhenValue", { event: talk.event.name, city: talk.event.city, day: formatLongDate(talk.startsLocal.slice(0, 10)), time: formatTime(talk.startsAt, talk.event.timeZone) })}</td>
+                {which === "wanted" ? <td>{t("road.wanted.which", { slides: talk.slidesUrl ? "no" : "yes", video: talk.videoUrl ? "no" : "yes" })}</td> : <td>{talk.proposedByName ?? NOBODY}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

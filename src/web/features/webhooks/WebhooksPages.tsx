@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import type { CommunityView } from "../../../server/features/communities/schema.js";
-import { createEndpointBody, DELIVERY_STATES, updateEndpointBody, type DeliveryDetail, type DeliveryView, type EndpointView, type EndpointWithSecret, type EventTypeView } from "../../../server/features/webhooks/schema.js";
+import { createEndpointBody, DELIVERY_STATES, LIMITS, updateEndpointBody, type DeliveryDetail, type DeliveryView, type EndpointView, type EndpointWithSecret, type EventTypeView } from "../../../server/features/webhooks/schema.js";
 import { del, get, patch, post, query } from "../../app/api.js";
 import { CopyBox } from "../../app/copy.js";
 import { formatStamp } from "../../app/dates.js";
@@ -167,8 +167,8 @@ function NewEndpointForm({ community, types, onCreated }: { community: string; t
     <form className="card form-wide stack" aria-labelledby={`${F}-title`} onSubmit={onSubmit} noValidate>
       <h2 id={`${F}-title`}>{t("webhooks.form.newTitle")}</h2>
       <ErrorSummary form={F} errors={errors} labels={labels} />
-      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required placeholder={URL_PLACEHOLDER} hint={t("webhooks.form.urlHint")} value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.fields.url} />
-      <TextField form={F} name="description" label={labels.description} hint={t("webhooks.form.descriptionHint")} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} />
+      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required maxLength={LIMITS.urlMax} placeholder={URL_PLACEHOLDER} hint={t("webhooks.form.urlHint")} value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.fields.url} />
+      <TextField form={F} name="description" label={labels.description} hint={t("webhooks.form.descriptionHint")} maxLength={LIMITS.descriptionMax} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} />
       <EventTypesField form={F} types={types} value={eventTypes} onChange={setEventTypes} error={errors.fields.eventTypes} />
       <div className="form-actions">
         <SubmitButton busy={busy} busyLabel={t("webhooks.form.checking")}>
@@ -372,8 +372,8 @@ function EditEndpointForm({ path, e, types, onSaved }: { path: string; e: Endpoi
       <h2 id={`${F}-title`}>{t("webhooks.form.settingsTitle")}</h2>
       <Status>{saved}</Status>
       <ErrorSummary form={F} errors={errors} labels={labels} />
-      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required value={v.url} onChange={(x) => setV({ ...v, url: x.target.value })} error={errors.fields.url} />
-      <TextField form={F} name="description" label={labels.description} value={v.description} onChange={(x) => setV({ ...v, description: x.target.value })} error={errors.fields.description} />
+      <TextField form={F} name="url" label={labels.url} type="url" inputMode="url" autoComplete="off" required maxLength={LIMITS.urlMax} value={v.url} onChange={(x) => setV({ ...v, url: x.target.value })} error={errors.fields.url} />
+      <TextField form={F} name="description" label={labels.description} maxLength={LIMITS.descriptionMax} value={v.description} onChange={(x) => setV({ ...v, description: x.target.value })} error={errors.fields.description} />
       <EventTypesField form={F} types={types} value={eventTypes} onChange={setEventTypes} error={errors.fields.eventTypes} />
       <div className="form-actions">
         <SubmitButton busy={busy} busyLabel={t("common.saving")}>
@@ -533,29 +533,31 @@ function DeliveryRow({ path, d, enabled, onQueued }: { path: string; d: Delivery
                   <T id="webhooks.log.messageId" values={{ id: detail.messageId, code: (c) => <code>{c}</code> }} />
                 </p>
                 {detail.attemptsLog.length ? (
-                  <table className="table">
-                    <caption>{t("webhooks.log.attemptsTitle")}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("webhooks.log.when")}</th>
-                        <th scope="col">{t("webhooks.log.answer")}</th>
-                        <th scope="col">{t("webhooks.log.responseTime")}</th>
-                        <th scope="col">{t("webhooks.log.errorOrResponse")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {detail.attemptsLog.map((a, i) => (
-                        <tr key={i}>
-                          <td>{formatStamp(a.at)}</td>
-                          <td>
-                            <Answer status={a.status} attempted />
-                          </td>
-                          <td className="num">{durationText(locale, a.durationMs)}</td>
-                          <td className="pre-wrap small">{(a.status === null ? a.error : a.response) || t("webhooks.log.none")}</td>
+                  <div className="table-wrap">
+                    <table className="table">
+                      <caption>{t("webhooks.log.attemptsTitle")}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("webhooks.log.when")}</th>
+                          <th scope="col">{t("webhooks.log.answer")}</th>
+                          <th scope="col">{t("webhooks.log.responseTime")}</th>
+                          <th scope="col">{t("webhooks.log.errorOrResponse")}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {detail.attemptsLog.map((a, i) => (
+                          <tr key={i}>
+                            <td>{formatStamp(a.at)}</td>
+                            <td>
+                              <Answer status={a.status} attempted />
+                            </td>
+                            <td className="num">{durationText(locale, a.durationMs)}</td>
+                            <td className="pre-wrap small">{(a.status === null ? a.error : a.response) || t("webhooks.log.none")}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : (
                   <p className="muted">{t("webhooks.log.notYet")}</p>
                 )}

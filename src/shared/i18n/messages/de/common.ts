@@ -24,4 +24,6 @@ export default {
   "common.changesSaved": "Ihre Änderungen sind gespeichert.",
   "common.copy": "Kopieren",
   "common.copied": "Kopiert",
+  "common.chars.left": "{count, plural, one {Noch # Zeichen} other {Noch # Zeichen}}",
+  "common.chars.over": "Um {count, plural, one {# Zeichen} other {# Zeichen}} zu lang: Erlaubt sind höchstens {limit, number}, abgeschnitten wurde nichts.",
 } satisfies AreaTranslation<typeof en>;

@@ -8,7 +8,6 @@ export default {
   "communities.page.title": "Community",
   "communities.page.what": "Diese Community",
   "communities.page.createEvent": "Veranstaltung anlegen",
-  "communities.page.noEvents": "Noch keine veröffentlichten Veranstaltungen.",
   "communities.organisers.title": "Organisationsteam",
   "communities.organisers.intro": "Das Organisationsteam der Community legt Veranstaltungen an und verwaltet alle Veranstaltungen der Community.",
   "communities.organisers.added": "{email} gehört jetzt zum Organisationsteam.",

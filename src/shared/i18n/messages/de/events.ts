@@ -25,7 +25,6 @@ export default {
   "events.home.howToAdd": "Das Organisationsteam legt Veranstaltungen auf der <link>Seite seiner Community</link> an. Bis dahin finden Sie unten vergangene Veranstaltungen.",
   "events.home.past": "Vergangene Veranstaltungen",
   "events.home.noPast": "{filtered, select, yes {Keine vergangene Veranstaltung passt zu diesem Filter.} other {Keine vergangenen Veranstaltungen.}}",
-  "events.home.kindCount": "({count, number})",
   "events.card.hostedBy": "Gastgeber: {host}",
   "events.page.title": "Veranstaltung",
   "events.page.loading": "Die Veranstaltung wird geladen …",

@@ -32,4 +32,8 @@ export default {
   "layout.checkMail.title": "Sehen Sie in Ihr Postfach",
   "layout.mailbox.yours": "Ihre Post",
   "layout.mailbox.all": "Lokales Postfach",
+  "layout.demo.label": "Demo",
+  "layout.demo.text": "Eine Wiederholung der Veranstaltungen von {community} aus dem Jahr {year}, mit wieder geöffneten Anfrage- und Einreichungsfristen, damit Sie die Abläufe ausprobieren können.",
+  "layout.demo.dismiss": "Hinweis ausblenden",
+  "layout.demo.more": "Daten und Orte sind die von {year}, deshalb sind die Veranstaltungen als vergangen markiert.",
 } satisfies AreaTranslation<typeof en>;

@@ -22,4 +22,6 @@ export default {
   "common.changesSaved": "Your changes are saved.",
   "common.copy": "Copy",
   "common.copied": "Copied",
+  "common.chars.left": "{count, plural, one {# character left} other {# characters left}}",
+  "common.chars.over": "Too long by {count, plural, one {# character} other {# characters}}: the limit is {limit, number}, and nothing was cut.",
 };

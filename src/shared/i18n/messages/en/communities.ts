@@ -6,7 +6,6 @@ export default {
   "communities.page.title": "Community",
   "communities.page.what": "This community",
   "communities.page.createEvent": "Create an event",
-  "communities.page.noEvents": "No published events yet.",
   "communities.organisers.title": "Organisers",
   "communities.organisers.intro": "Community organisers create events and manage every event of the community.",
   "communities.organisers.added": "{email} is now an organiser.",

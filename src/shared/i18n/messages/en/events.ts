@@ -23,7 +23,6 @@ export default {
   "events.home.howToAdd": "Organisers add events from their <link>community’s page</link>. Meanwhile, look back at past events below.",
   "events.home.past": "Past events",
   "events.home.noPast": "{filtered, select, yes {No past events match this filter.} other {No past events.}}",
-  "events.home.kindCount": "({count, number})",
   "events.card.hostedBy": "Hosted by {host}",
   "events.page.title": "Event",
   "events.page.loading": "Loading the event…",

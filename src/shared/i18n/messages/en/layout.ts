@@ -30,4 +30,8 @@ export default {
   "layout.checkMail.title": "Check your mail",
   "layout.mailbox.yours": "Your mail",
   "layout.mailbox.all": "Local mailbox",
+  "layout.demo.label": "Demo",
+  "layout.demo.text": "A replay of the {year} events of {community}, with their request and call windows reopened so that you can try the flows.",
+  "layout.demo.dismiss": "Hide this notice",
+  "layout.demo.more": "Dates and places are those of {year}, which is why the events are marked as past.",
 };
