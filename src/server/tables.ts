@@ -13,3 +13,4 @@ export * from "./features/events/tables.js";
 export * from "./features/registration/tables.js";
 export * from "./features/road/tables.js";
 export * from "./features/announcements/tables.js";
+export * from "./features/schedule/tables.js";
