@@ -142,7 +142,11 @@ export async function makeDraft(ctx: AppContext, target: EventTarget, input: Dra
   const ids = s.sessions.map((x) => x.id);
   const favourites = ids.length ? await ctx.db.select({ userId: scheduleFavourites.userId, sessionId: scheduleFavourites.sessionId }).from(scheduleFavourites).where(inArray(scheduleFavourites.sessionId, ids)) : [];
   const { instance, cells } = toInstance(s, favourites, { keepPlaced: input.keepPlaced });
-  const result = await runInWorker<TimetableResult>("timetable", instance, { timeLimitMs: input.timeLimitSeconds * 1000, seed: input.seed });
+  // Nothing to place (or nowhere to place it): no need to start a solver.
+  const result: TimetableResult =
+    instance.topics.some((t) => !t.pinned) && instance.slots.length && instance.areas.length
+      ? await runInWorker<TimetableResult>("timetable", instance, { timeLimitMs: input.timeLimitSeconds * 1000, seed: input.seed })
+      : { status: "optimal", cost: 0, breakdown: { clashes: 0, overflow: 0, unplaced: 0, moves: 0 }, lowerBound: 0, placements: [], unplaced: instance.topics.filter((t) => !t.pinned).map((t) => ({ topic: t.id, reason: "no room or time on the grid" })), stats: { seconds: 0, iterations: 0, exact: "skipped", boundFrom: "none" } };
   return draftView(s, cells, result);
 }
 

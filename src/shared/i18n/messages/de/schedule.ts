@@ -40,7 +40,7 @@ export default {
 
   "schedule.import.empty": "Wählen Sie eine Datei zum Importieren.",
   "schedule.import.notXml": "Zeile {line}: Das ist kein wohlgeformtes XML: {problem}",
-  "schedule.import.rootXml": "Zeile {line}: Das ist keine schedule.xml: Ihr Wurzelelement muss <schedule> sein.",
+  "schedule.import.rootXml": "Zeile {line}: Das ist keine schedule.xml: Ihr Wurzelelement muss „schedule“ sein.",
   "schedule.import.notJson": "Zeile {line}: Das ist kein gültiges JSON: {problem}",
   "schedule.import.missing": "Zeile {line}: {what} fehlt.",
   "schedule.import.badValue": "Zeile {line}: {what} hat einen Wert, der nicht gelesen werden kann: „{value}“.",
@@ -184,6 +184,7 @@ export default {
   "schedule.editor.neverReleased": "Noch nicht veröffentlicht.",
   "schedule.editor.syncCandidates": "Angenommene Einreichungen übernehmen",
   "schedule.editor.synced": "{added, plural, one {# Session hinzugefügt} other {# Sessions hinzugefügt}}, {updated} aktualisiert.",
+  "schedule.editor.length": "Dauer (Minuten)",
   "schedule.editor.newSession": "Neue Session",
   "schedule.editor.favourites": "{count, plural, one {# Favorit} other {# Favoriten}}",
   "schedule.editor.minutes": "{minutes} Min.",

@@ -38,7 +38,7 @@ export default {
 
   "schedule.import.empty": "Choose a file to import.",
   "schedule.import.notXml": "Line {line}: This is not well-formed XML: {problem}",
-  "schedule.import.rootXml": "Line {line}: This is not a schedule.xml: its root element must be <schedule>.",
+  "schedule.import.rootXml": "Line {line}: This is not a schedule.xml: its root element must be “schedule”.",
   "schedule.import.notJson": "Line {line}: This is not valid JSON: {problem}",
   "schedule.import.missing": "Line {line}: {what} is missing.",
   "schedule.import.badValue": "Line {line}: {what} has a value that cannot be read: “{value}”.",
@@ -182,6 +182,7 @@ export default {
   "schedule.editor.neverReleased": "Not released yet.",
   "schedule.editor.syncCandidates": "Take in accepted proposals",
   "schedule.editor.synced": "{added, plural, one {# session added} other {# sessions added}}, {updated} updated.",
+  "schedule.editor.length": "Length (minutes)",
   "schedule.editor.newSession": "New session",
   "schedule.editor.favourites": "{count, plural, one {# favourite} other {# favourites}}",
   "schedule.editor.minutes": "{minutes} min",
