@@ -210,7 +210,7 @@ export function EditorPage() {
             </section>
             <section aria-labelledby="grid-title" className="editor-main">
               <h2 id="grid-title" className="visually-hidden">
-                {t("schedule.editor.title")}
+                {current ? formatDate(locale, current.date, "weekday") : null}
               </h2>
               <label className="inline-field">
                 {t("schedule.page.days")}{P.space}
@@ -443,7 +443,7 @@ function NewSession({ base, speakers, onDone }: { base: string; speakers: Editor
   const { t } = useI18n();
   const [v, setV] = useState({ title: "", durationMinutes: "45", track: "", speaker: "" });
   const { busy, errors, run } = useSubmit(["title", "durationMinutes", "track"]);
-  const labels = { title: t("schedule.session.what"), durationMinutes: t("schedule.editor.length"), track: t("schedule.session.track") };
+  const labels = { title: t("schedule.setup.blockTitle"), durationMinutes: t("schedule.editor.length"), track: t("schedule.session.track") };
   const onSubmit = (ev: FormEvent) => {
     ev.preventDefault();
     void run(async () => {
