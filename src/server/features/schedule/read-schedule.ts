@@ -3,6 +3,7 @@ import { parse as parseJson, type AnyNode } from "@humanwhocodes/momoa";
 import { DateTime } from "luxon";
 import { msg, type Msg } from "../../../shared/i18n/catalogue.js";
 import { slugify } from "../../../shared/slug.js";
+import { clean } from "./outputs/shape.js";
 
 /**
  * Reads a frab/pretalx schedule (schedule.xml, or schedule.json version 1) into what an import
@@ -57,6 +58,12 @@ class Problems {
   }
 }
 
+/** A title as written, without what XML cannot carry; surrounding space goes unless there is nothing else. */
+const titleOf = (raw: string) => {
+  const c = clean(raw);
+  return c.trim() || c;
+};
+
 const minutesOf = (s: string) => {
   const m = HHMM.exec(s)!;
   return Number(m[1]) * 60 + Number(m[2]);
@@ -95,7 +102,7 @@ export function readScheduleXml(source: string): { schedule: ReadSchedule | null
   }
   const conf = kid(root, "conference");
   if (!conf) p.add(lineOf(root), msg("schedule.import.missing", { what: "conference" }));
-  const title = conf ? text(kid(conf, "title")) : "";
+  const title = conf ? titleOf(kid(conf, "title")?.textContent ?? "") : "";
   if (conf && !title) p.add(lineOf(conf), msg("schedule.import.missing", { what: "conference/title" }));
   const zone = validZone(conf ? text(kid(conf, "time_zone_name")) : null);
   const days: ReadSchedule["days"] = [];
@@ -121,8 +128,9 @@ export function readScheduleXml(source: string): { schedule: ReadSchedule | null
         const guid = ev.getAttribute("guid") ?? "";
         if (!UUID.test(guid)) p.add(line, msg("schedule.import.badValue", { what: "event/@guid", value: guid }));
         const id = Number(ev.getAttribute("id"));
-        const titleText = text(kid(ev, "title"));
-        if (!titleText) p.add(line, msg("schedule.import.missing", { what: "event/title" }));
+        const titleEl = kid(ev, "title");
+        const titleText = titleOf(titleEl?.textContent ?? "");
+        if (!titleEl || !titleText) p.add(line, msg("schedule.import.missing", { what: "event/title" }));
         const dateText = text(kid(ev, "date"));
         const startText = text(kid(ev, "start"));
         const durText = text(kid(ev, "duration"));
@@ -217,7 +225,7 @@ export function readScheduleJson(source: string): { schedule: ReadSchedule | nul
     p.add(isObj(doc) ? loc.line(doc, "schedule") : 1, msg("schedule.import.missing", { what: "schedule.conference" }));
     return { schedule: null, problems: p.list };
   }
-  const title = str(conf.title);
+  const title = titleOf(str(conf.title));
   if (!title) p.add(loc.line(conf, "title"), msg("schedule.import.missing", { what: "conference.title" }));
   const zone = validZone(str(conf.time_zone_name));
   const rooms = new Map<string, ReadSchedule["rooms"][number]>();
@@ -244,7 +252,8 @@ export function readScheduleJson(source: string): { schedule: ReadSchedule | nul
         if (!isObj(ev)) continue;
         const guid = str(ev.guid);
         if (!UUID.test(guid)) p.add(loc.line(ev, "guid"), msg("schedule.import.badValue", { what: "event.guid", value: guid }));
-        if (!str(ev.title)) p.add(loc.line(ev, "title"), msg("schedule.import.missing", { what: "event.title" }));
+        const title = titleOf(str(ev.title));
+        if (!title) p.add(loc.line(ev, "title"), msg("schedule.import.missing", { what: "event.title" }));
         const dur = str(ev.duration);
         if (!HHMM.test(dur)) p.add(loc.line(ev, "duration"), msg("schedule.import.badValue", { what: "event.duration", value: dur }));
         const dateText = str(ev.date);
@@ -252,12 +261,12 @@ export function readScheduleJson(source: string): { schedule: ReadSchedule | nul
         if (DATE_TIME_TZ.test(dateText)) at = new Date(dateText);
         else if (HHMM.test(str(ev.start)) && zone && DATE.test(date)) at = DateTime.fromISO(`${date}T${str(ev.start).padStart(5, "0")}`, { zone }).toJSDate();
         if (!at) p.add(loc.line(ev, "date"), msg("schedule.import.badValue", { what: "event.date", value: dateText }));
-        if (!UUID.test(guid) || !str(ev.title) || !at || !HHMM.test(dur)) continue;
+        if (!UUID.test(guid) || !title || !at || !HHMM.test(dur)) continue;
         const persons = Array.isArray(ev.persons) ? ev.persons.filter(isObj) : [];
         sessions.push({
           guid: guid.toLowerCase(),
           number: typeof ev.id === "number" && Number.isInteger(ev.id) && ev.id > 0 ? ev.id : null,
-          title: str(ev.title),
+          title,
           subtitle: str(ev.subtitle),
           abstract: str(ev.abstract),
           description: str(ev.description),

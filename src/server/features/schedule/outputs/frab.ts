@@ -8,29 +8,38 @@ import { attr, clean, duration, GENERATOR, hhmm, isoLocal, type Shaped } from ".
  * reads it). The XML is built with xmlbuilder2, which escapes every text and attribute.
  */
 const TZ_V1 = /^([A-Z][a-z]+\/[A-Z][a-z]+)|UTC$/;
+
+/**
+ * xmlbuilder2 leaves an ampersand that already looks like an entity reference ("&amp;",
+ * "&#38;") as it is, so a title that says "&amp;" would read back as "&": those ampersands
+ * are escaped here first, and every other character is left to xmlbuilder2.
+ */
+const ENTITY_LIKE = /&(?=[A-Za-z]+;|#\d+;)/g;
+const x = (s: string) => clean(s).replace(ENTITY_LIKE, "&amp;");
+const xa = (s: string) => attr(s).replace(ENTITY_LIKE, "&amp;");
 const LANG_V2 = /^[a-z]{2}$/;
 
 export function writeFrabXml(s: Shaped, selfUrl: string): string {
   const { p, zone } = s;
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele("schedule");
   root.ele("generator").att("name", GENERATOR.name).att("version", GENERATOR.version).att("system", new URL(p.event.url).host);
-  root.ele("url").txt(selfUrl);
-  root.ele("version").txt(clean(p.version));
+  root.ele("url").txt(x(selfUrl));
+  root.ele("version").txt(x(p.version));
   const c = root.ele("conference");
-  c.ele("title").txt(clean(p.event.title));
+  c.ele("title").txt(x(p.event.title));
   c.ele("acronym").txt(s.acronym);
   c.ele("start").txt(s.days[0] ? isoLocal(s.days[0].start, zone) : p.event.startDate);
   c.ele("end").txt(s.days.at(-1) ? isoLocal(s.days.at(-1)!.end, zone) : p.event.endDate);
   c.ele("days").txt(String(s.days.length));
   c.ele("timeslot_duration").txt(duration(new Date(0), new Date((p.slotMinutes ?? 15) * 60_000)));
-  c.ele("base_url").txt(`${p.event.url}/`);
-  c.ele("url").txt(p.event.url);
+  c.ele("base_url").txt(x(`${p.event.url}/`));
+  c.ele("url").txt(x(p.event.url));
   c.ele("time_zone_name").txt(zone);
-  for (const t of s.tracks) c.ele("track").att("name", attr(t.name)).att("slug", t.slug);
+  for (const t of s.tracks) c.ele("track").att("name", xa(t.name)).att("slug", t.slug);
   for (const d of s.days) {
     const day = root.ele("day").att("index", String(d.index)).att("date", d.date).att("start", isoLocal(d.start, zone)).att("end", isoLocal(d.end, zone));
     for (const r of s.rooms) {
-      const room = day.ele("room").att("name", s.roomName.get(r.id)!).att("guid", r.id);
+      const room = day.ele("room").att("name", xa(s.roomName.get(r.id)!)).att("guid", r.id);
       for (const i of d.byRoom.get(r.id) ?? []) writeXmlItem(s, room, i);
     }
   }
@@ -41,23 +50,23 @@ type El = ReturnType<ReturnType<typeof create>["ele"]>;
 
 function writeXmlItem(s: Shaped, room: El, i: ProgrammeItem): void {
   const e = room.ele("event").att("guid", i.id).att("id", String(s.number.get(i.id)));
-  e.ele("room").txt(s.roomName.get(i.roomId)!);
-  e.ele("title").txt(clean(i.title));
-  if (i.subtitle) e.ele("subtitle").txt(clean(i.subtitle));
-  e.ele("type").txt(clean(i.type));
+  e.ele("room").txt(x(s.roomName.get(i.roomId)!));
+  e.ele("title").txt(x(i.title));
+  if (i.subtitle) e.ele("subtitle").txt(x(i.subtitle));
+  e.ele("type").txt(x(i.type));
   e.ele("date").txt(isoLocal(i.start, s.zone));
   e.ele("start").txt(hhmm(i.start, s.zone));
   e.ele("duration").txt(duration(i.start, i.end));
-  e.ele("abstract").txt(clean(i.abstract));
+  e.ele("abstract").txt(x(i.abstract));
   e.ele("slug").txt(s.slug.get(i.id)!);
-  e.ele("track").txt(clean(i.track ?? ""));
+  e.ele("track").txt(x(i.track ?? ""));
   const persons = e.ele("persons");
-  for (const person of i.persons) persons.ele("person").att("guid", person.id).txt(clean(person.name));
-  e.ele("language").txt(clean(i.language ?? s.language));
-  if (i.description) e.ele("description").txt(clean(i.description));
+  for (const person of i.persons) persons.ele("person").att("guid", person.id).txt(x(person.name));
+  e.ele("language").txt(x(i.language ?? s.language));
+  if (i.description) e.ele("description").txt(x(i.description));
   const links = e.ele("links");
-  for (const l of i.links) links.ele("link").att("href", attr(l.url)).txt(clean(l.title));
-  e.ele("url").txt(i.url);
+  for (const l of i.links) links.ele("link").att("href", xa(l.url)).txt(x(l.title));
+  e.ele("url").txt(x(i.url));
 }
 
 function v1Event(s: Shaped, i: ProgrammeItem) {

@@ -99,7 +99,9 @@ export function shape(p: Programme): Shaped {
     number.set(i.id, n);
     used.add(n);
   }
-  const slug = new Map(p.items.map((i) => [i.id, `${acronym}-${number.get(i.id)}-${slugify(i.title, 40) || "session"}`]));
+  // The XSD wants at least four characters after the acronym's hyphen.
+  const tail = (i: ProgrammeItem) => [number.get(i.id), slugify(i.title, 40)].filter(Boolean).join("-");
+  const slug = new Map(p.items.map((i) => [i.id, `${acronym}-${tail(i).length >= 4 ? tail(i) : `${tail(i)}-session`}`]));
 
   // Days: the owner's, else the event's dates; an item belongs to the day it starts in, else to its local date.
   const days = new Map<string, { start: Date; end: Date; items: ProgrammeItem[]; planned: boolean }>();
