@@ -1,6 +1,8 @@
 import ical, { ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
-import { vtimezone } from "./vtimezone.js";
+import { vtimezone, zoneOffset } from "./vtimezone.js";
+
+export { zoneOffset };
 
 /**
  * iCalendar (RFC 5545) for every feed Plenary publishes: the conference schedule, the
@@ -45,12 +47,11 @@ export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
  * readers do not agree which of the two a local time means, so such an item is written in UTC.
  */
 export function ambiguous(d: Date, zone: string): boolean {
-  const own = DateTime.fromJSDate(d, { zone }).offset;
+  const own = zoneOffset(d.getTime(), zone);
   for (const h of [-3, 3]) {
-    const other = DateTime.fromJSDate(new Date(d.getTime() + h * 3_600_000), { zone }).offset;
+    const other = zoneOffset(d.getTime() + h * 3_600_000, zone);
     if (other === own) continue;
-    const twin = new Date(d.getTime() + (own - other) * 60_000);
-    if (DateTime.fromJSDate(twin, { zone }).offset === other) return true;
+    if (zoneOffset(d.getTime() + (own - other) * 60_000, zone) === other) return true;
   }
   return false;
 }

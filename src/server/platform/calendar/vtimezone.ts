@@ -8,7 +8,28 @@ import { DateTime } from "luxon";
  */
 const DAY = 86_400_000;
 
-const offsetAt = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).offset;
+const exactOffset = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).offset;
+
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, number | null>();
+/**
+ * The zone's offset from UTC in minutes at an instant. Writing a schedule asks this thousands
+ * of times for a handful of quarter-hours, so the answer is kept per quarter-hour (unless the
+ * offset changes inside it, then it is computed each time).
+ */
+export function zoneOffset(ms: number, zone: string): number {
+  const q = Math.floor(ms / QUARTER);
+  const key = `${zone}|${q}`;
+  let v = offsets.get(key);
+  if (v === undefined) {
+    const a = exactOffset(q * QUARTER, zone);
+    v = a === exactOffset(q * QUARTER + QUARTER - 1, zone) ? a : null;
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(key, v);
+  }
+  return v ?? exactOffset(ms, zone);
+}
+const offsetAt = zoneOffset;
 
 /** The instants in [from, to) where the zone's offset changes, found day by day and then to the minute. */
 export function transitions(zone: string, from: number, to: number): { at: number; before: number; after: number }[] {

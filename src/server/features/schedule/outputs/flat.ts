@@ -1,7 +1,7 @@
 import type { ProgrammeItem } from "../../../platform/programme.js";
 import { writeCalendar, type CalendarItem } from "../../../platform/calendar/index.js";
 import { toCsv } from "../../../platform/csv.js";
-import { duration, hhmm, isoLocal, local, type Shaped } from "./shape.js";
+import { duration, hhmm, isoLocal, localDate, type Shaped } from "./shape.js";
 
 /** The schedule as CSV (RFC 4180) and as iCalendar (through the platform's calendar writer). */
 const CSV_HEADER = ["date", "start", "end", "duration", "room", "title", "subtitle", "track", "type", "language", "speakers", "abstract", "url", "guid", "id"];
@@ -12,7 +12,7 @@ export function writeCsv(s: Shaped): string {
     for (const r of s.rooms)
       for (const i of d.byRoom.get(r.id) ?? [])
         rows.push([
-          local(i.start, s.zone).toISODate()!,
+          localDate(i.start, s.zone),
           hhmm(i.start, s.zone),
           isoLocal(i.end, s.zone),
           duration(i.start, i.end),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
+import { zoneOffset } from "../../../platform/calendar/index.js";
 import type { Programme, ProgrammeItem, ProgrammeRoom } from "../../../platform/programme.js";
 import { slugify } from "../../../../shared/slug.js";
 
@@ -57,9 +58,15 @@ export function trackSlug(name: string): string {
 /** A positive integer from a UUID, for items whose owner keeps no number. */
 const hashNumber = (id: string) => (Number.parseInt(createHash("sha1").update(id).digest("hex").slice(0, 7), 16) % 9_000_000) + 1;
 
-export const local = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone });
-export const isoLocal = (d: Date, zone: string) => local(d, zone).toISO({ suppressMilliseconds: true })!;
-export const hhmm = (d: Date, zone: string) => local(d, zone).toFormat("HH:mm");
+/** "2014-08-18T09:30:00-05:00": the instant as wall-clock time in the zone, with its offset. */
+export function isoLocal(d: Date, zone: string): string {
+  const off = zoneOffset(d.getTime(), zone);
+  const wall = new Date(Math.floor(d.getTime() / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19);
+  const a = Math.abs(off);
+  return `${wall}${off < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+}
+export const hhmm = (d: Date, zone: string) => isoLocal(d, zone).slice(11, 16);
+export const localDate = (d: Date, zone: string) => isoLocal(d, zone).slice(0, 10);
 export function duration(start: Date, end: Date): string {
   const m = Math.max(0, Math.round((end.getTime() - start.getTime()) / 60_000));
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
@@ -113,7 +120,7 @@ export function shape(p: Programme): Shaped {
   for (const i of p.items) {
     const t = i.start.getTime();
     let date = [...days].find(([, d]) => d.planned && d.start.getTime() <= t && t < d.end.getTime())?.[0];
-    date ??= local(i.start, zone).toISODate()!;
+    date ??= localDate(i.start, zone);
     let d = days.get(date);
     if (!d) {
       const start = DateTime.fromISO(date, { zone }).startOf("day");
