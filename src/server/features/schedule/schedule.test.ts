@@ -71,7 +71,7 @@ describe("the schedule editor", () => {
     const x = await conference();
     const f = await frame(x);
     await place(x, f.s1.id, f.a.id, "2014-08-18T09:00:00-05:00", true);
-    const draft = (await x.call<DraftView>("POST", "/schedule/draft", { timeLimitSeconds: 2 })).body;
+    const draft = (await x.call<DraftView>("POST", "/schedule/draft", { timeLimitSeconds: 1 })).body;
     expect(draft.placements.find((p) => p.sessionId === f.s1.id)).toBeUndefined();
     expect(draft.moves.length).toBe(3);
     expect(draft.unplaced).toEqual([]);
@@ -81,7 +81,7 @@ describe("the schedule editor", () => {
     // A change in between makes the draft stale.
     await x.call("PATCH", "/schedule/settings", { defaultLanguage: "en" });
     expect((await x.call<Err>("POST", "/schedule/draft/apply", { baseRevision: draft.baseRevision, placements: draft.placements })).body.error.code).toBe("schedule_changed");
-    const fresh = (await x.call<DraftView>("POST", "/schedule/draft", { timeLimitSeconds: 2 })).body;
+    const fresh = (await x.call<DraftView>("POST", "/schedule/draft", { timeLimitSeconds: 1 })).body;
     const applied = await x.call<{ moved: number }>("POST", "/schedule/draft/apply", { baseRevision: fresh.baseRevision, placements: fresh.placements });
     expect(applied.body.moved).toBe(3);
     const editor = (await x.call<EditorView>("GET", "/schedule/editor")).body;
