@@ -1,5 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
+import { BusCache } from "../../platform/cache.js";
 import type { AppContext } from "../../platform/context.js";
+import { PROGRAMME_CHANGED } from "../../platform/topics.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Programme, ProgrammeItem } from "../../platform/programme.js";
 import type { SnapshotProgramme } from "./schema.js";
@@ -101,8 +103,18 @@ export async function releaseByNumber(db: Db, eventId: string, n: number): Promi
   return row ?? null;
 }
 
-/** The Feature `programme` hook: the latest released version, or null before the first release. */
+const released = new WeakMap<AppContext, BusCache<Programme | null>>();
+
+/**
+ * The Feature `programme` hook: the latest released version, or null before the first release.
+ * Kept per process until the bus says that event's programme changed (a release, an import):
+ * a big conference's programme is a megabyte of JSON, and the event page reads it on every view.
+ */
 export async function releasedProgramme(ctx: AppContext, eventId: string): Promise<Programme | null> {
-  const row = await latestRelease(ctx.db, eventId);
-  return row ? fromSnapshot(row.programme) : null;
+  let cache = released.get(ctx);
+  if (!cache) released.set(ctx, (cache = new BusCache(ctx.bus, PROGRAMME_CHANGED, { ttlMs: 60_000, maxEntries: 200, keyOf: (p) => (typeof p.eventId === "string" ? p.eventId : undefined) })));
+  return cache.get(eventId, async () => {
+    const row = await latestRelease(ctx.db, eventId);
+    return row ? fromSnapshot(row.programme) : null;
+  });
 }

@@ -51,8 +51,10 @@ export class ScheduleOutputs {
       const id = typeof payload.eventId === "string" ? payload.eventId : undefined;
       if (!id) return this.entries.clear();
       this.entries.delete(id);
-      // Built now, in the background: the next reader finds the new version ready.
-      void this.entry(id).catch((err: unknown) => ctx.log.warn({ err, eventId: id }, "rebuilding the schedule outputs failed"));
+      // Built now, in the background, once every other subscriber (the programme's own cache) has heard: the next reader finds the new version ready.
+      setImmediate(() => {
+        if (!this.entries.has(id)) void this.entry(id).catch((err: unknown) => ctx.log.warn({ err, eventId: id }, "rebuilding the schedule outputs failed"));
+      });
     });
     ctx.bus.subscribe(EVENTS_CHANGED, () => this.entries.clear());
     ctx.bus.subscribe(ROAD_CHANGED, () => this.entries.clear());
