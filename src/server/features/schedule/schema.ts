@@ -61,7 +61,9 @@ export const settingsBody = z
 export type SettingsBody = z.infer<typeof settingsBody>;
 
 export const roomBody = z.object({ name, capacity: capacity.default(null) }).strict();
-export const updateRoomBody = z.object({ name, capacity, position: z.number().int().min(0) }).partial().strict();
+export const updateRoomBody = z.object({ name, capacity }).partial().strict();
+/** The rooms in their new order (every room of the schedule, once). */
+export const roomOrderBody = z.object({ roomIds: z.array(uuid).max(LIMITS.roomsMax) }).strict();
 export type RoomBody = z.infer<typeof roomBody>;
 export type UpdateRoomBody = z.infer<typeof updateRoomBody>;
 
@@ -82,32 +84,37 @@ export type BlockBody = z.infer<typeof blockBody>;
 
 const interval = z.object({ start: instant, end: instant }).refine((w) => Date.parse(w.start) < Date.parse(w.end), { message: msgId("schedule.form.endAfterStart"), path: ["end"] });
 
+/** Each field once; the create schemas add defaults, the PATCH schemas leave absent fields absent. */
+const speakerFields = {
+  name,
+  affiliation: z.string().trim().max(LIMITS.textMax),
+  biography: z.string().trim().max(LIMITS.biographyMax),
+  email: z.email(msgId("schedule.form.email")).nullable(),
+  availability: z.array(interval).max(LIMITS.availabilityMax).nullable(),
+};
 export const speakerBody = z
-  .object({
-    name,
-    affiliation: z.string().trim().max(LIMITS.textMax).default(""),
-    biography: z.string().trim().max(LIMITS.biographyMax).default(""),
-    email: z.email(msgId("schedule.form.email")).nullable().default(null),
-    availability: z.array(interval).max(LIMITS.availabilityMax).nullable().default(null),
-  })
+  .object({ ...speakerFields, affiliation: speakerFields.affiliation.default(""), biography: speakerFields.biography.default(""), email: speakerFields.email.default(null), availability: speakerFields.availability.default(null) })
   .strict();
-export const updateSpeakerBody = speakerBody.partial().strict();
+export const updateSpeakerBody = z.object(speakerFields).partial().strict();
 export type SpeakerBody = z.infer<typeof speakerBody>;
 
-const sessionFields = z.object({
+const sessionFields = {
   title: z.string().trim().min(1, msgId("schedule.form.titleRequired")).max(LIMITS.titleMax),
-  subtitle: z.string().trim().max(LIMITS.titleMax).default(""),
-  abstract: z.string().trim().max(LIMITS.abstractMax).default(""),
-  description: z.string().trim().max(LIMITS.descriptionMax).default(""),
-  type: z.string().trim().min(1).max(40).default("talk"),
-  track: z.string().trim().max(LIMITS.nameMax).nullable().default(null),
-  language: language.default(null),
+  subtitle: z.string().trim().max(LIMITS.titleMax),
+  abstract: z.string().trim().max(LIMITS.abstractMax),
+  description: z.string().trim().max(LIMITS.descriptionMax),
+  type: z.string().trim().min(1).max(40),
+  track: z.string().trim().max(LIMITS.nameMax).nullable(),
+  language,
   durationMinutes: z.number().int().min(LIMITS.durationMinMinutes, msgId("schedule.form.duration")).max(LIMITS.durationMaxMinutes, msgId("schedule.form.duration")),
-  expectedAudience: z.number().int().min(0).max(LIMITS.capacityMax).nullable().default(null),
-  speakerIds: z.array(uuid).max(LIMITS.speakersPerSession).default([]),
-});
-export const sessionBody = sessionFields.strict();
-export const updateSessionBody = sessionFields.partial().strict();
+  expectedAudience: z.number().int().min(0).max(LIMITS.capacityMax).nullable(),
+  speakerIds: z.array(uuid).max(LIMITS.speakersPerSession),
+};
+const f = sessionFields;
+export const sessionBody = z
+  .object({ ...f, subtitle: f.subtitle.default(""), abstract: f.abstract.default(""), description: f.description.default(""), type: f.type.default("talk"), track: f.track.default(null), language: f.language.default(null), expectedAudience: f.expectedAudience.default(null), speakerIds: f.speakerIds.default([]) })
+  .strict();
+export const updateSessionBody = z.object(sessionFields).partial().strict();
 export type SessionBody = z.infer<typeof sessionBody>;
 export type UpdateSessionBody = z.infer<typeof updateSessionBody>;
 

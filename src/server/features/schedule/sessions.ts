@@ -30,6 +30,16 @@ async function speakerIn(db: Db, eventId: string, id: string) {
   return row;
 }
 
+export async function getSpeaker(ctx: AppContext, target: EventTarget, id: string): Promise<SpeakerView> {
+  target.permit.require("schedule.edit");
+  return speakerView(await speakerIn(ctx.db, target.event.id, id));
+}
+
+export async function getSession(ctx: AppContext, target: EventTarget, id: string): Promise<SessionView> {
+  target.permit.require("schedule.edit");
+  return viewOf(ctx, target, id);
+}
+
 export async function createSpeaker(ctx: AppContext, target: EventTarget, input: SpeakerBody): Promise<SpeakerView> {
   return edit(ctx, target, async (tx) => {
     const [row] = await tx
@@ -42,7 +52,8 @@ export async function createSpeaker(ctx: AppContext, target: EventTarget, input:
 
 export async function updateSpeaker(ctx: AppContext, target: EventTarget, id: string, input: Partial<SpeakerBody>): Promise<SpeakerView> {
   return edit(ctx, target, async (tx) => {
-    await speakerIn(tx, target.event.id, id);
+    const current = await speakerIn(tx, target.event.id, id);
+    if (!Object.keys(input).length) return speakerView(current);
     const [row] = await tx.update(scheduleSpeakers).set(input).where(eq(scheduleSpeakers.id, id)).returning();
     return speakerView(row!);
   });

@@ -4,8 +4,8 @@ import type { Db } from "../../platform/db/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { msg } from "../../../shared/i18n/catalogue.js";
 import type { EventTarget } from "../events/index.js";
-import type { BlockBody, DaysBody, RoomBody, SettingsBody, SetupView, UpdateRoomBody } from "./schema.js";
-import { bumpRevision, loadState, setupOf } from "./state.js";
+import type { BlockBody, DaysBody, RoomBody, RoomView, SettingsBody, SetupView, UpdateRoomBody } from "./schema.js";
+import { bumpRevision, loadState, roomView, setupOf } from "./state.js";
 import { scheduleBlocks, scheduleDays, scheduleRooms, scheduleSettings } from "./tables.js";
 
 /**
@@ -49,28 +49,37 @@ export function createRoom(ctx: AppContext, target: EventTarget, input: RoomBody
   });
 }
 
-/** Renames, resizes or moves a room in the order; the rooms after it shift to make space. */
+/** Renames or resizes a room. */
 export function updateRoom(ctx: AppContext, target: EventTarget, roomId: string, input: UpdateRoomBody): Promise<SetupView> {
   return change(ctx, target, async (tx) => {
-    const rooms = await tx.select().from(scheduleRooms).where(eq(scheduleRooms.eventId, target.event.id)).orderBy(scheduleRooms.position, scheduleRooms.name);
-    const room = rooms.find((r) => r.id === roomId);
+    const [room] = await tx.select().from(scheduleRooms).where(and(eq(scheduleRooms.eventId, target.event.id), eq(scheduleRooms.id, roomId)));
     if (!room) throw new NotFoundError(msg("schedule.errors.roomNotFound"));
-    const { position, ...fields } = input;
-    if (Object.keys(fields).length) {
-      await tx
-        .update(scheduleRooms)
-        .set(fields)
-        .where(eq(scheduleRooms.id, roomId))
-        .catch((err: unknown) => {
-          if (isUnique(err)) throw nameTaken(fields.name ?? room.name);
-          throw err;
-        });
-    }
-    if (position !== undefined) {
-      const order = rooms.filter((r) => r.id !== roomId);
-      order.splice(Math.min(position, order.length), 0, room);
-      for (const [i, r] of order.entries()) if (r.position !== i || r.id === roomId) await tx.update(scheduleRooms).set({ position: i }).where(eq(scheduleRooms.id, r.id));
-    }
+    if (!Object.keys(input).length) return;
+    await tx
+      .update(scheduleRooms)
+      .set(input)
+      .where(eq(scheduleRooms.id, roomId))
+      .catch((err: unknown) => {
+        if (isUnique(err)) throw nameTaken(input.name ?? room.name);
+        throw err;
+      });
+  });
+}
+
+export async function getRoom(ctx: AppContext, target: EventTarget, roomId: string): Promise<RoomView> {
+  target.permit.require("schedule.edit");
+  const [room] = await ctx.db.select().from(scheduleRooms).where(and(eq(scheduleRooms.eventId, target.event.id), eq(scheduleRooms.id, roomId)));
+  if (!room) throw new NotFoundError(msg("schedule.errors.roomNotFound"));
+  return roomView(room);
+}
+
+/** Puts the rooms in the given order; the list must name every room of the schedule once. */
+export function orderRooms(ctx: AppContext, target: EventTarget, roomIds: readonly string[]): Promise<SetupView> {
+  return change(ctx, target, async (tx) => {
+    const rooms = await tx.select({ id: scheduleRooms.id }).from(scheduleRooms).where(eq(scheduleRooms.eventId, target.event.id));
+    const known = new Set(rooms.map((r) => r.id));
+    if (roomIds.length !== known.size || new Set(roomIds).size !== roomIds.length || roomIds.some((id) => !known.has(id))) throw new ValidationError(msg("schedule.errors.roomOrder"), { roomIds: [msg("schedule.errors.roomOrder")] });
+    for (const [position, id] of roomIds.entries()) await tx.update(scheduleRooms).set({ position }).where(eq(scheduleRooms.id, id));
   });
 }
 

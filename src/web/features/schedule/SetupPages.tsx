@@ -70,7 +70,11 @@ function Rooms({ s, base, onChange }: { s: SetupView; base: string; onChange: (s
               {r.capacity ? <>{P.open}{r.capacity}{P.close}</> : null}
             </span>
             {i > 0 ? (
-              <button type="button" className="link-button" onClick={() => void patch<SetupView>(`${base}/schedule/rooms/${r.id}`, { position: i - 1 }).then(onChange)}>
+              <button type="button" className="link-button" onClick={() => {
+                  const ids = s.rooms.map((x) => x.id);
+                  [ids[i - 1], ids[i]] = [ids[i]!, ids[i - 1]!];
+                  void api<SetupView>("PUT", `${base}/schedule/rooms/order`, { roomIds: ids }).then(onChange);
+                }}>
                 {t("schedule.setup.up", { room: r.name })}
               </button>
             ) : null}

@@ -25,6 +25,7 @@ export default {
 
   "schedule.errors.roomNameTaken": "Es gibt schon einen Raum namens „{name}“.",
   "schedule.errors.roomNotFound": "Diesen Raum gibt es in diesem Zeitplan nicht.",
+  "schedule.errors.roomOrder": "Nennen Sie jeden Raum des Zeitplans genau einmal, in der neuen Reihenfolge.",
   "schedule.errors.blockNotFound": "Diese Pause oder Sperre gibt es in diesem Zeitplan nicht.",
   "schedule.errors.speakerNotFound": "Diese Vortragende gibt es in diesem Zeitplan nicht.",
   "schedule.errors.sessionNotFound": "Diese Session gibt es in diesem Zeitplan nicht.",

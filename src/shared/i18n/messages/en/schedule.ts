@@ -23,6 +23,7 @@ export default {
 
   "schedule.errors.roomNameTaken": "There is already a room called “{name}”.",
   "schedule.errors.roomNotFound": "There is no such room in this schedule.",
+  "schedule.errors.roomOrder": "List every room of the schedule once, in the new order.",
   "schedule.errors.blockNotFound": "There is no such break or block in this schedule.",
   "schedule.errors.speakerNotFound": "There is no such speaker in this schedule.",
   "schedule.errors.sessionNotFound": "There is no such session in this schedule.",
