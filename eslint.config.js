@@ -124,7 +124,7 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: `:matches(Literal[value=${PROSE}], TemplateElement[value.raw=${PROSE}]):not(JSXAttribute > Literal, JSXAttribute[name.name="className"] TemplateElement, ImportDeclaration > Literal, AssignmentPattern[left.name="className"] > Literal, NewExpression[callee.name="Error"] > Literal)`,
+          selector: `:matches(Literal[value=${PROSE}], TemplateElement[value.raw=${PROSE}]):not(JSXAttribute > Literal, JSXAttribute[name.name="className"] TemplateElement, JSXAttribute[name.name="style"] TemplateElement, ImportDeclaration > Literal, AssignmentPattern[left.name="className"] > Literal, NewExpression[callee.name="Error"] > Literal)`,
           message: "Text people read comes from the catalogue: t(\"area.what\") or a MessageId kept in the table (src/shared/i18n/), so it is shown in the reader's language.",
         },
       ],

@@ -18,6 +18,7 @@ const sections: Record<string, () => Promise<Section>> = {
   "solvers-timetable": () => import("./solvers-timetable.js"),
   registration: () => import("./registration.js"),
   road: () => import("./road.js"),
+  schedule: () => import("./schedule.js"),
   webhooks: () => import("./webhooks.js"),
   mail: () => import("./mail.js"),
   web: () => import("./web.js"),

@@ -14,3 +14,4 @@ export * from "./features/registration/tables.js";
 export * from "./features/road/tables.js";
 export * from "./features/announcements/tables.js";
 export * from "./features/demo/tables.js";
+export * from "./features/schedule/tables.js";

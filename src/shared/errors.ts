@@ -59,6 +59,12 @@ export const ERROR_STATUS = {
   stipend_exists: 409,
   stipend_state: 409,
   budget_exceeded: 409,
+  // Conference schedule
+  schedule_conflict: 409,
+  schedule_changed: 409,
+  schedule_pinned: 409,
+  schedule_nothing_to_release: 409,
+  schedule_import_invalid: 422,
   // Webhooks
   webhook_url_insecure: 422,
   webhook_url_unresolvable: 422,

@@ -1,3 +1,4 @@
+import type { CandidateSession } from "./candidates.js";
 import type { AppContext } from "./context.js";
 import type { Db } from "./db/index.js";
 import type { Router } from "./http/route.js";
@@ -26,6 +27,11 @@ export interface Feature {
    * schedule outputs (schedule.xml, schedule.json, iCalendar, CSV) are written from it.
    */
   programme?(ctx: AppContext, eventId: string): Promise<Programme | null>;
+  /**
+   * Sessions this feature offers the event's schedule (the call for participation's accepted
+   * and confirmed proposals); the schedule feature imports them into its own rows.
+   */
+  candidateSessions?(ctx: AppContext, eventId: string): Promise<CandidateSession[]>;
   /** Long-running work (scheduled jobs) started with the server and stopped on shutdown. */
   background?(ctx: AppContext): { stop(): Promise<void> };
   /** The webhook event types this feature emits (`emitWebhook`), with their payload schemas. */

@@ -12,7 +12,7 @@ const t = useTestApp();
  * in, except that an unpublished event is a 404 to whoever may not see it.
  */
 describe("the permission table is what the API enforces", () => {
-  it.each([false, true])("for every operation and every role (event published: %s)", async (published) => {
+  it.each([false, true])("for every operation and every role (event published: %s)", { timeout: 120_000 }, async (published) => {
     const { community, event, people } = await roleFixture(t().ctx, { published });
     const mismatches: string[] = [];
     let checked = 0;

@@ -29,13 +29,14 @@ export const CAPABILITIES = [
   "registration.manage",
   "registration.checkin",
   "road.review",
+  "schedule.edit",
   "announcement.write",
   "webhooks.view",
   "webhooks.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin"];
+const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit"];
 
 /**
  * `mailbox.read` (the whole local mailbox) is the instance admin's alone: the mailbox holds

@@ -48,6 +48,28 @@ export interface ProgrammeItem {
   url: string;
   /** Raised whenever the item changes in a way a subscriber should notice (iCalendar SEQUENCE). */
   revision: number;
+  /**
+   * A small positive integer, stable across versions and unique in the programme (the frab
+   * `id`), when the owner keeps one; the writers derive one from `id` otherwise.
+   */
+  number?: number;
+}
+
+/** A day of the programme as its owner plans it (a conference day may run past midnight). */
+export interface ProgrammeDay {
+  /** The calendar date the day is named by, in the programme's zone. */
+  date: string;
+  start: Date;
+  end: Date;
+}
+
+/** A break shown in the programme (lunch, coffee), in one room or, with `roomId` null, in all. */
+export interface ProgrammeBreak {
+  id: string;
+  title: string;
+  roomId: string | null;
+  start: Date;
+  end: Date;
 }
 
 export interface Programme {
@@ -61,10 +83,18 @@ export interface Programme {
     startDate: string;
     endDate: string;
     url: string;
+    /** BCP 47 language most items are in, for outputs that require one per item. */
+    language?: string;
   };
   /** The published version's label ("3", "2014-05-29 morning"), for the outputs' `version`. */
   version: string;
   publishedAt: Date;
   rooms: ProgrammeRoom[];
   items: ProgrammeItem[];
+  /** The owner's days; without them the writers use the event's dates and the items' local days. */
+  days?: ProgrammeDay[];
+  /** Breaks; outputs that have no place for them (frab XML, JSON version 1) leave them out. */
+  breaks?: ProgrammeBreak[];
+  /** The grid step in minutes (frab `timeslot_duration`), when the owner plans on one. */
+  slotMinutes?: number;
 }

@@ -8,3 +8,8 @@ export const ROAD_CHANGED = "road.changed";
 export const ANNOUNCEMENTS_CHANGED = "announcements.changed";
 /** The instance's secrets were replaced (a restore): processes reload them. */
 export const SECRETS_CHANGED = "instance.secrets";
+/**
+ * An event's published programme changed (payload: `eventId`): a schedule was released, a
+ * board was published. The schedule outputs (schedule.xml, iCalendar, …) are rebuilt.
+ */
+export const PROGRAMME_CHANGED = "programme.changed";

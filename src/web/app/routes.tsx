@@ -32,6 +32,9 @@ const road = () => import("../features/road/RoadPage.js");
 const roadTalk = () => import("../features/road/TalkPages.js");
 const roadPropose = () => import("../features/road/ProposeTalkPage.js");
 const news = () => import("../features/announcements/AnnouncementPages.js");
+const schedule = () => import("../features/schedule/SchedulePages.js");
+const scheduleEditor = () => import("../features/schedule/EditorPage.js");
+const scheduleSetup = () => import("../features/schedule/SetupPages.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -53,6 +56,13 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/registration/stipends": page(regMoney, (m) => m.RegistrationStipendsPage),
   "/communities/:community/events/:event/registration/attendees": page(regCheckin, (m) => m.RegistrationAttendeesPage),
   "/communities/:community/events/:event/registration/check-in": page(regCheckin, (m) => m.RegistrationCheckinPage),
+  "/communities/:community/events/:event/schedule": page(schedule, (m) => m.SchedulePage),
+  "/communities/:community/events/:event/schedule/sessions/:number": page(schedule, (m) => m.SessionPage),
+  "/communities/:community/events/:event/schedule/speakers/:speaker": page(schedule, (m) => m.SpeakerPage),
+  "/communities/:community/events/:event/schedule/changes": page(schedule, (m) => m.ChangesPage),
+  "/communities/:community/events/:event/schedule/edit": page(scheduleEditor, (m) => m.EditorPage),
+  "/communities/:community/events/:event/schedule/setup": page(scheduleSetup, (m) => m.SetupPage),
+  "/communities/:community/schedule-import": page(scheduleSetup, (m) => m.ImportPage),
   "/registration": page(applicant, (m) => m.MyRequestsPage),
   "/registration/verify": page(applicant, (m) => m.RegistrationVerifyPage),
   "/registration/:requestId": page(applicant, (m) => m.RequestStatusPage),

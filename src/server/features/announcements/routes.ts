@@ -25,14 +25,14 @@ export function announcementRoutes(r: Router, ctx: AppContext): void {
     { method: "GET", url: `${base}/feed.atom`, operationId: "announcementsFeed", summary: "The community's announcements as an Atom feed (RFC 4287), older posts on RFC 5005 pages.", tags, access: "public", params: s.communityParams, query: s.feedQuery, response: z.string(), produces: ATOM_CONTENT_TYPE, errors: [404] },
     async ({ params, query, req, reply }) => {
       const locale = requestLocale(req);
-      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, undefined, query.page, locale), locale);
+      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, undefined, query.page, locale), { locale });
     },
   );
   r.add(
     { method: "GET", url: `${base}/tags/{tag}/feed.atom`, operationId: "announcementsTagFeed", summary: "One tag's announcements as an Atom feed.", tags, access: "public", params: s.tagParams, query: s.feedQuery, response: z.string(), produces: ATOM_CONTENT_TYPE, errors: [404] },
     async ({ params, query, req, reply }) => {
       const locale = requestLocale(req);
-      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, params.tag, query.page, locale), locale);
+      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await feeds.get(params.community, params.tag, query.page, locale), { locale });
     },
   );
   r.add(

@@ -5,6 +5,8 @@ import { eventBySlugs, importCommunity, type CommunityDocument } from "../events
 import { seedRegistrationDemo } from "../registration/index.js";
 import { seedRoadTalks } from "../road/index.js";
 import { seedAnnouncements } from "../announcements/index.js";
+import { seedScheduleDemo } from "../schedule/index.js";
+import { summitSchedule } from "./summit-schedule.js";
 import type { DemoCommunity } from "./data-types.js";
 import { demoInstance } from "./tables.js";
 import { xenProject } from "./xen2014.js";
@@ -56,6 +58,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; acc
   await ctx.db.insert(demoInstance).values({ communityId: community.id, replayYear: replayYear(xenProject) }).onConflictDoNothing();
   await seedRoadTalks(ctx, xenProject.slug, xenProject.roadTalks);
   await seedAnnouncements(ctx, xenProject.slug, xenProject.announcements);
+  const summit = xenProject.events.find((e) => e.kind === "conference");
+  if (summit) await seedScheduleDemo(ctx, { ...summitSchedule, communitySlug: xenProject.slug, eventSlug: summit.slug, organiserEmail: "organiser@example.org" });
   const hackathon = xenProject.events.find((e) => e.kind === "hackathon");
   if (hackathon) await seedRegistrationDemo(ctx, (await eventBySlugs(ctx.db, xenProject.slug, hackathon.slug)).id);
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };

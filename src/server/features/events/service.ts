@@ -289,3 +289,33 @@ export async function createExternalEvent(tx: Db, communityId: string, input: Ex
     if (e) return e;
   }
 }
+
+/** What an imported schedule (a pretalx or frab export) says of its conference. */
+export interface ImportedConferenceInput {
+  slug: string;
+  name: string;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+  website: string | null;
+}
+
+/**
+ * Creates a published conference for an imported schedule in the caller's transaction, at
+ * the wanted address or the first free one after it ("fosdem-2024", "fosdem-2024-2", …);
+ * whoever imported it organises it.
+ */
+export async function createImportedConference(tx: Db, communityId: string, input: ImportedConferenceInput, organiserId: string | null): Promise<EventRow> {
+  const { slug: base, ...fields } = input;
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const [e] = await tx
+      .insert(events)
+      .values({ ...fields, communityId, kind: "conference", slug, published: true })
+      .onConflictDoNothing()
+      .returning();
+    if (!e) continue;
+    if (organiserId) await tx.insert(eventRoles).values({ eventId: e.id, userId: organiserId, role: "organiser" });
+    return e;
+  }
+}

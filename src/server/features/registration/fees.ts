@@ -114,16 +114,8 @@ export async function recordDonation(ctx: AppContext, actor: Actor, community: s
 }
 
 /** RFC 4180 cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
+export { csvCell, toCsv } from "../../platform/csv.js";
+import { toCsv } from "../../platform/csv.js";
 
 export async function ledgerCsv(ctx: AppContext, actor: Actor, community: string, event: string): Promise<string> {
   const l = await ledger(ctx, actor, community, event);

@@ -41,14 +41,14 @@ export function roadRoutes(r: Router, ctx: AppContext): void {
     { method: "GET", url: `${base}/calendar.ics`, operationId: "roadCalendar", summary: "The calendar (same filters as the list) as iCalendar, in the venues' time zones.", tags, access: "public", params: s.communityParams, query: s.calendarFilters, response: z.string(), produces: CALENDAR_CONTENT_TYPE, errors: [404] },
     async ({ actor, params, query, req, reply }) => {
       const locale = requestLocale(req);
-      return sendFeed(req, reply, CALENDAR_CONTENT_TYPE, await roadCalendar(ctx, indexes, actor, params.community, query, locale), locale);
+      return sendFeed(req, reply, CALENDAR_CONTENT_TYPE, await roadCalendar(ctx, indexes, actor, params.community, query, locale), { locale });
     },
   );
   r.add(
     { method: "GET", url: `${base}/feed.atom`, operationId: "roadFeed", summary: "The calendar (same filters as the list) as an Atom feed.", tags, access: "public", params: s.communityParams, query: s.calendarFilters, response: z.string(), produces: ATOM_CONTENT_TYPE, errors: [404] },
     async ({ actor, params, query, req, reply }) => {
       const locale = requestLocale(req);
-      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await roadAtom(ctx, indexes, actor, params.community, query, locale), locale);
+      return sendFeed(req, reply, ATOM_CONTENT_TYPE, await roadAtom(ctx, indexes, actor, params.community, query, locale), { locale });
     },
   );
 

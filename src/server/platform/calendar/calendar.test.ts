@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { writeCalendar, type CalendarItem } from "./index.js";
+import { ambiguous, writeCalendar, type CalendarItem } from "./index.js";
 
 /** Parses a feed with ical.js, a real RFC 5545 parser, resolving TZIDs against the feed's own VTIMEZONEs. */
 function parse(text: string) {
@@ -13,7 +13,7 @@ function parse(text: string) {
   });
 }
 
-const zones = ["Europe/London", "America/Chicago", "America/Los_Angeles", "America/Denver", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "UTC"];
+const zones = ["America/Sao_Paulo", "Etc/GMT+5", "Europe/London", "America/Chicago", "America/Los_Angeles", "America/Denver", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "UTC"];
 
 describe("iCalendar feeds", () => {
   it("keep every instant, zone, UID and SEQUENCE, across DST changes and past midnight", () => {
@@ -32,7 +32,8 @@ describe("iCalendar feeds", () => {
         for (const [i, p] of parsed.entries()) {
           const src = items[i]!;
           expect(p).toMatchObject({ uid: src.uid, sequence: src.sequence, start: src.start.toISOString(), end: src.end.toISOString(), summary: src.summary });
-          if (src.timeZone !== "UTC") expect(p.tzid).toBe(src.timeZone);
+          // A local time that happens twice (clocks put back) is written in UTC: readers disagree which one it means.
+          if (src.timeZone !== "UTC" && !ambiguous(src.start, src.timeZone) && !ambiguous(src.end, src.timeZone)) expect(p.tzid).toBe(src.timeZone);
         }
       }),
       { numRuns: 60 },

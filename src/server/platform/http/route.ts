@@ -61,6 +61,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
    * rest; `session` for what only a person in a browser session may do (see token-scopes.ts).
    */
   scope?: TokenScope | "session";
+  /** A larger request body than the instance's BODY_LIMIT, for the one operation that needs it (an uploaded file). */
+  bodyLimit?: number;
 }
 
 /**
@@ -171,6 +173,7 @@ export class Router {
     this.app.route({
       method: def.method,
       url: def.url.replace(/\{(\w+)\}/g, ":$1"),
+      ...(def.bodyLimit ? { bodyLimit: Math.max(def.bodyLimit, ctx.config.bodyLimit) } : {}),
       handler: async (req, reply) => {
         const limits = def.rateLimit === undefined ? [] : "bucket" in def.rateLimit ? [def.rateLimit] : def.rateLimit;
         // Per address first, before any work; per account once the request says which.

@@ -8,6 +8,7 @@ import { Flash, Loading, PageError } from "../../app/layout.js";
 import { KIND_LABEL } from "./kinds.js";
 import { RegistrationCallToAction, useRegistrationOrganiser } from "../registration/EventRegistration.js";
 import { EventAnnouncements } from "../announcements/AnnouncementPages.js";
+import { EventScheduleLinks } from "../schedule/EventScheduleLinks.js";
 
 type Talk = EventDetail["talks"][number];
 /** Punctuation between parts of a line: the same in every language we speak. */
@@ -94,6 +95,7 @@ function EventView({ e }: { e: EventDetail }) {
               <div className="prose" dangerouslySetInnerHTML={{ __html: e.descriptionHtml }} />
             </section>
           ) : null}
+          <EventScheduleLinks e={e} />
           <Programme talks={e.talks} timeZone={e.timeZone} kind={e.kind} />
           <EventAnnouncements community={e.communitySlug} event={e.slug} />
         </div>

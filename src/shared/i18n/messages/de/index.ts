@@ -12,6 +12,7 @@ import mailbox from "./mailbox.js";
 import platform from "./platform.js";
 import registration from "./registration.js";
 import road from "./road.js";
+import schedule from "./schedule.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
@@ -27,6 +28,7 @@ export const AREAS = {
   platform,
   registration,
   road,
+  schedule,
   validation,
   webhooks,
 } satisfies Record<keyof typeof EN, unknown>;

@@ -17,6 +17,7 @@ import mailbox from "./mailbox.js";
 import platform from "./platform.js";
 import registration from "./registration.js";
 import road from "./road.js";
+import schedule from "./schedule.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
@@ -32,6 +33,7 @@ export const AREAS = {
   platform,
   registration,
   road,
+  schedule,
   validation,
   webhooks,
 };
