@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 // between files: a fresh PGlite costs about 1.3 s.
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "bench/**/*.test.ts"],
+    // A mutation run (scripts/mutation.mjs) names the tests meant to catch its mutants.
+    include: process.env.MUTATION_TESTS?.split(",") ?? ["src/**/*.test.ts", "src/**/*.test.tsx", "bench/**/*.test.ts"],
     pool: "forks",
     isolate: false,
     testTimeout: 30_000,

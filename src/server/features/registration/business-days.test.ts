@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerBy, answerByDate, countingDay, localDateTime } from "./business-days.js";
+import { addDays, answerBy, answerByDate, countingDay, localDateTime, nextBusinessDay } from "./business-days.js";
 
 const at = (iso: string) => new Date(iso);
 
@@ -51,5 +51,10 @@ describe("answer-by dates in business days", () => {
 
   it("honours a different cut-off hour", () => {
     expect(answerByDate(at("2026-11-20T15:00:00Z"), 5, "Europe/London", [], 12)).toBe("2026-11-30");
+  });
+
+  it("gives up after ten years when every day is a holiday, rather than hang the request", () => {
+    const everyDay = new Set(Array.from({ length: 4000 }, (_, i) => addDays("2026-01-01", i)));
+    expect(nextBusinessDay("2026-01-01", everyDay)).toBe(addDays("2026-01-01", 3661));
   });
 });

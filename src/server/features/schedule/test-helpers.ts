@@ -11,7 +11,8 @@ import { readFileSync } from "node:fs";
  * The c3voc schemas (../shared/formats, test data we validate against and never copy):
  * JSON Schemas through ajv, the XSD through xmllint (Debian's libxml2-utils).
  */
-const FORMATS = resolve(import.meta.dirname, "../../../../../shared/formats");
+// The mutation run copies the repository into a sandbox below it, so it names the folder.
+const FORMATS = process.env.PLENARY_SHARED_DIR ? resolve(process.env.PLENARY_SHARED_DIR, "formats") : resolve(import.meta.dirname, "../../../../../shared/formats");
 
 function ajv() {
   const a = new Ajv({ strict: false, allErrors: true });
