@@ -17,12 +17,14 @@ import { freePort } from "../src/server/test-support/smtp.js";
 
 export const title = "Talks on the road and announcements: near me over 100,000 talks, Atom feed of 10,000 posts";
 
-const TALKS = 100_000;
-const EVENTS = 5_000;
-const POSTS = 10_000;
+// Smaller sizes for iterating (BENCH_ROAD_TALKS=10000 …); the published figures use the defaults.
+const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const TALKS = size("BENCH_ROAD_TALKS", 100_000);
+const EVENTS = size("BENCH_ROAD_EVENTS", 5_000);
+const POSTS = size("BENCH_ROAD_POSTS", 10_000);
 const MUNICH = 2867714;
 
-async function seed(dataDir: string): Promise<void> {
+export async function seed(dataDir: string): Promise<void> {
   const database = await openDatabase({ dataDir });
   await migrate(database);
   const db = database.db;

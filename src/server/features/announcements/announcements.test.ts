@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { outbox } from "../../platform/mail/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
 import { makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
-import { ANNOUNCEMENT_PUBLISHED, publishDue } from "./index.js";
+import { webhookDeliveries, webhookEndpoints, webhookMessages } from "../../platform/webhooks/tables.js";
+import { publishDue } from "./index.js";
 import type { PostList, PostView } from "./schema.js";
 import { announcementSubscribers } from "./tables.js";
 
@@ -103,16 +104,19 @@ describe("scheduled publishing", () => {
     expect((await index(c.slug)).total).toBe(0);
     expect(await publishDue(t().ctx)).toBe(0);
 
-    const heard: unknown[] = [];
-    const off = t().ctx.bus.subscribe(ANNOUNCEMENT_PUBLISHED, (p) => heard.push(p));
+    const [endpoint] = await t()
+      .ctx.db.insert(webhookEndpoints)
+      .values({ communityId: c.id, url: "https://hooks.example.org/plenary", eventTypes: ["announcement.published"], secret: "whsec_dGVzdA==" })
+      .returning();
     t().advance(120_000); // the server was down when its time came; now it is back
     const runs = await Promise.all([publishDue(t().ctx), publishDue(t().ctx), publishDue(t().ctx)]);
-    off();
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await publishDue(t().ctx)).toBe(0);
     const listed = await index(c.slug);
     expect(listed.posts.map((p) => [p.slug, p.publishAt])).toEqual([[post.slug, soon]]);
-    expect(heard).toEqual([expect.objectContaining({ slug: post.slug, community: c.slug, url: `http://plenary.test/communities/${c.slug}/announcements/${post.slug}` })]);
+    const heard = async () =>
+      (await t().ctx.db.select({ body: webhookMessages.body }).from(webhookDeliveries).innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId)).where(eq(webhookDeliveries.endpointId, endpoint!.id))).map((m) => JSON.parse(m.body) as { type: string; data: unknown });
+    expect(await heard()).toEqual([{ id: expect.any(String), type: "announcement.published", version: 1, timestamp: expect.any(String), data: expect.objectContaining({ id: post.id, slug: post.slug, community: c.slug, publishedAt: soon, url: `http://plenary.test/communities/${c.slug}/announcements/${post.slug}` }) }]);
     const mails = await t().ctx.db.select().from(outbox).where(eq(outbox.template, "announcement.published"));
     const ours = mails.filter((m) => m.meta.announcementId === post.id);
     expect(ours).toHaveLength(1);
@@ -123,6 +127,7 @@ describe("scheduled publishing", () => {
     await t().app.inject({ method: "POST", url: `/api/v1/communities/${c.slug}/announcements/${post.slug}/unpublish`, headers: writer.headers });
     await publish(c, writer, post.slug);
     expect((await t().ctx.db.select().from(outbox).where(eq(outbox.template, "announcement.published"))).filter((m) => m.meta.announcementId === post.id)).toHaveLength(1);
+    expect(await heard()).toHaveLength(1);
   });
 });
 

@@ -8,7 +8,7 @@ import { communityNames, type CommunityTarget } from "../communities/index.js";
 import type { PostView } from "./schema.js";
 import { announcementSubscribers, announcements } from "./tables.js";
 import { postUrl, summaryOf, type PostRow } from "./post-views.js";
-import { emitPublished, type AnnouncementPublished } from "./webhooks-seam.js";
+import { emitWebhook, WEBHOOKS_QUEUED } from "../../platform/webhooks/emit.js";
 import { postFor, viewOf } from "./write-post.js";
 
 export function unsubscribeUrl(ctx: AppContext, token: string): string {
@@ -18,17 +18,17 @@ export function unsubscribeUrl(ctx: AppContext, token: string): string {
 interface Released {
   communities: Set<string>;
   mails: number;
-  published: AnnouncementPublished[];
+  webhooks: number;
 }
 
 /**
  * Publishes the given rows, already locked by the caller's transaction, and announces each
  * one that was never announced: a mail to every confirmed subscriber (when the post asks for
  * it), with List-Unsubscribe headers, written to the outbox in this transaction, and the
- * webhook event. `announced_at` makes that happen once, whichever process gets there first.
+ * `announcement.published` webhook, queued in this transaction too. `announced_at` makes that happen once, whichever process gets there first.
  */
 async function release(ctx: AppContext, tx: Db, rows: readonly PostRow[], now: Date, backdate: Date | null): Promise<Released> {
-  const out: Released = { communities: new Set(), mails: 0, published: [] };
+  const out: Released = { communities: new Set(), mails: 0, webhooks: 0 };
   if (rows.length === 0) return out;
   const names = await communityNames(tx, rows.map((r) => r.communityId));
   const host = new URL(ctx.config.baseUrl).host;
@@ -43,7 +43,7 @@ async function release(ctx: AppContext, tx: Db, rows: readonly PostRow[], now: D
     if (!announce) continue;
     const community = names.get(p.communityId)!;
     const url = postUrl(ctx, community.slug, p.slug);
-    out.published.push({ id: p.id, community: community.slug, slug: p.slug, title: p.title, url, publishedAt: publishAt.toISOString(), tags: p.tags });
+    out.webhooks += await emitWebhook(ctx, tx, "announcement.published", p.communityId, { id: p.id, community: community.slug, slug: p.slug, title: p.title, summary: summaryOf(p), url, publishedAt: publishAt.toISOString(), tags: p.tags });
     if (!p.notifySubscribers) continue;
     const subscribers = await tx
       .select()
@@ -69,7 +69,7 @@ async function release(ctx: AppContext, tx: Db, rows: readonly PostRow[], now: D
 async function afterCommit(ctx: AppContext, r: Released): Promise<void> {
   if (r.mails) await ctx.bus.publish(MAIL_QUEUED);
   for (const communityId of r.communities) await ctx.bus.publish(ANNOUNCEMENTS_CHANGED, { communityId });
-  await emitPublished(ctx, r.published);
+  if (r.webhooks) await ctx.bus.publish(WEBHOOKS_QUEUED);
 }
 
 /**
