@@ -179,17 +179,20 @@ export function movableTopics(m: Model): Int32Array {
 }
 
 /**
- * Steepest descent over each topic's best relocation or exchange, until none improves. Without
+ * Steepest descent over each topic's best relocation or exchange, until none improves (or the
+ * deadline passes). Without
  * `focus` this polishes the annealed timetable. Re-planning passes a focus on the topics that are
  * not where they were published (new ones, dropped ones, displaced ones), so a change is fitted in
  * by a short chain of exchanges rather than by reshuffling the whole timetable for small gains.
  */
-export function descend(tt: Timetable, focus?: (t: number) => boolean): void {
+export function descend(tt: Timetable, focus?: (t: number) => boolean, deadline = Infinity): void {
   const { m } = tt;
   const movable = movableTopics(m);
   for (let pass = 0, changed = true; changed && pass < 20; pass++) {
     changed = false;
-    for (const t of movable) {
+    for (const [i, t] of movable.entries()) {
+      // Every step keeps the timetable legal, so stopping at the deadline is safe; the clock is read every 32 topics.
+      if (i % 32 === 0 && Date.now() >= deadline) return;
       if (focus && !focus(t)) continue;
       const cur = tt.at[t]!;
       const p = tt.bestPosition(t);

@@ -44,6 +44,14 @@ const STEPS_PER_TOPIC = 5000;
  */
 const MIN_STEPS = 600_000;
 const MAX_ROUNDS = 8;
+/**
+ * Shares of the time limit (from the start of the solve, compiling included) after which
+ * annealing and then the polish stop, so the polish and the bound (which needs its full steps to
+ * be worth reporting, and costs a pass over every position first) fit inside the limit: at 1,000
+ * sessions in 20 rooms each takes a few hundred milliseconds, and they used to run after it.
+ */
+const ANNEAL_SHARE = 0.75;
+const POLISH_SHARE = 0.9;
 
 /**
  * Greedy start (pins, then the previous timetable, then the rest), simulated annealing and a
@@ -61,26 +69,28 @@ export async function solveTimetable(instance: TimetableInstance, opts: SolveOpt
 
   let tt = construct(m);
   // Re-planning repairs: every published placement that still fits stays unless a changed topic needs its place.
-  descend(tt, replan ? (t) => m.prev[t]! < 0 || tt.at[t] !== m.prev[t] : undefined);
+  const annealUntil = started + limit * ANNEAL_SHARE;
+  const polishUntil = started + limit * POLISH_SHARE;
+  descend(tt, replan ? (t) => m.prev[t]! < 0 || tt.at[t] !== m.prev[t] : undefined, replan ? polishUntil : annealUntil);
   let iterations = 0;
   if (!replan) {
     const start = tt.at.slice();
     const perRound = m.T * STEPS_PER_TOPIC;
     const rounds = Math.min(MAX_ROUNDS, Math.ceil(MIN_STEPS / Math.max(1, perRound)));
     let best = tt;
-    for (let round = 0; round < rounds && Date.now() < deadline && !opts.signal?.aborted; round++) {
+    for (let round = 0; round < rounds && Date.now() < annealUntil && !opts.signal?.aborted; round++) {
       const sa = await anneal(fromAssignment(m, start), {
         seed: (opts.seed ?? 1) + round,
         iterations: perRound,
         startTemperature: 4,
         endTemperature: 0.05,
-        deadline,
+        deadline: annealUntil,
         signal: opts.signal,
         onChunk: (done, bestCost) => opts.onProgress?.({ phase: "heuristic", fraction: (0.7 * (round * perRound + done)) / (rounds * perRound), bestCost: Math.min(bestCost, best.cost) }),
       });
       iterations += sa.iterations;
       const polished = fromAssignment(m, sa.best);
-      descend(polished);
+      descend(polished, undefined, polishUntil);
       if (polished.cost < best.cost - 1e-9) best = polished;
     }
     tt = best;

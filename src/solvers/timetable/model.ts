@@ -71,37 +71,51 @@ export function compile(instance: TimetableInstance): Model {
   const areaIndex = new Map(areas.map((a, i) => [a.id, i]));
   const slotRankById = new Map(slots.map((s, i) => [s.id, rank[i]!]));
 
-  const people = new Map<string, Set<number>>();
+  // Plain arrays, made unique only when a person lists more than one topic. A person listed twice
+  // is one person, standing for the most people any of their entries says.
+  const people = new Map<string, { topics: number[]; n: number }>();
   for (const entry of instance.interest) {
-    const set = people.get(entry.person) ?? new Set<number>();
-    for (const id of entry.topics) set.add(topicIndex.get(id)!);
-    people.set(entry.person, set);
+    const ids = entry.topics.map((id) => topicIndex.get(id)!);
+    const seen = people.get(entry.person);
+    if (seen) {
+      seen.topics.push(...ids);
+      seen.n = Math.max(seen.n, entry.people ?? 1);
+    } else people.set(entry.person, { topics: ids, n: entry.people ?? 1 });
   }
+  const persons = [...people.values()].map((p) => (p.topics.length > 1 ? { topics: [...new Set(p.topics)], n: p.n } : p));
   // Co-interest pairs as sorted keys t * T + u, counted by runs: no hash map, which at thousands of
-  // people dominated compile time.
+  // people dominated compile time. An entry standing for n people adds its pairs n times over (rare: a block of identical people).
   const interested = new Int32Array(T);
+  const heavy = new Map<number, number>();
   let pairs = 0;
-  for (const set of people.values()) pairs += set.size * (set.size - 1);
+  for (const p of persons) if (p.n === 1) pairs += p.topics.length * (p.topics.length - 1);
   const keys = new Float64Array(pairs);
   let n = 0;
-  for (const set of people.values()) {
-    const list = [...set];
+  for (const { topics: list, n: w } of persons) {
     for (const t of list) {
-      interested[t]!++;
-      for (const u of list) if (t !== u) keys[n++] = t * T + u;
+      interested[t]! += w;
+      for (const u of list) {
+        if (t === u) continue;
+        if (w === 1) keys[n++] = t * T + u;
+        else heavy.set(t * T + u, (heavy.get(t * T + u) ?? 0) + w);
+      }
     }
   }
-  keys.sort();
+  // Each heavy pair joins the sorted keys once, carrying its people as extra weight.
+  const all = heavy.size ? Float64Array.from([...keys, ...heavy.keys()]) : keys;
+  all.sort();
   const nbrStart = new Int32Array(T + 1);
   const nbrList: number[] = [];
   const weightList: number[] = [];
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < all.length; ) {
     let j = i;
-    while (j < keys.length && keys[j] === keys[i]) j++;
-    const t = Math.floor(keys[i]! / T);
+    while (j < all.length && all[j] === all[i]) j++;
+    const key = all[i]!;
+    const t = Math.floor(key / T);
     nbrStart[t + 1]!++;
-    nbrList.push(keys[i]! - t * T);
-    weightList.push(j - i);
+    nbrList.push(key - t * T);
+    const h = heavy.get(key);
+    weightList.push(h === undefined ? j - i : j - i - 1 + h);
     i = j;
   }
   for (let t = 0; t < T; t++) nbrStart[t + 1]! += nbrStart[t]!;
@@ -112,12 +126,15 @@ export function compile(instance: TimetableInstance): Model {
   const unplacedCost = Float64Array.from(interested, (n) => n + 1);
   const overflow = new Float64Array(T * A);
   const canStart = new Uint8Array(T * A * S);
-  const positions: number[][] = [];
+  // Positions straight into typed arrays (counted, then listed from canStart): at 1,000 topics in
+  // 20 rooms of 132 slots there are millions, and arrays of numbers flattened cost seconds.
+  const posStart = new Int32Array(T + 1);
+  const blocked = new Uint8Array(S);
   for (let t = 0; t < T; t++) {
     const topic = topics[t]!;
-    const blocked = new Uint8Array(S);
+    blocked.fill(0);
     for (const id of topic.unavailable) blocked[slotRankById.get(id)!] = 1;
-    const list: number[] = [];
+    let count = 0;
     for (let a = 0; a < A; a++) {
       const area = areas[a]!;
       overflow[t * A + a] = Math.max(0, interested[t]! - area.capacity);
@@ -128,14 +145,13 @@ export function compile(instance: TimetableInstance): Model {
         for (let k = s; k < s + len[t]! && ok; k++) ok = !blocked[k];
         if (!ok) continue;
         canStart[(t * A + a) * S + s] = 1;
-        list.push(a * S + s);
+        count++;
       }
     }
-    positions.push(list);
+    posStart[t + 1] = posStart[t]! + count;
   }
-  const posStart = new Int32Array(T + 1);
-  positions.forEach((l, t) => (posStart[t + 1] = posStart[t]! + l.length));
-  const pos = Int32Array.from(positions.flat());
+  const pos = new Int32Array(posStart[T]!);
+  for (let t = 0, k = 0; t < T; t++) for (let i = 0; i < A * S; i++) if (canStart[t * A * S + i]) pos[k++] = i;
 
   const leaderIndex = new Map<string, number>();
   const leaderStart = new Int32Array(T + 1);

@@ -68,6 +68,11 @@ describe("parseTimetableInstance", () => {
     expect(error(mutate as (x: unknown) => void)).toBe(message);
   });
 
+  it("reads how many people an interest entry stands for, and rejects anything but a whole number from 1", () => {
+    expect(parseTimetableInstance({ ...valid(), interest: [{ person: "a", topics: ["xengt"], people: 40 }] }).interest[0]!.people).toBe(40);
+    for (const people of [0, 1.5, "3", -2]) expect(error((x) => Object.assign(x.interest[0]!, { people }))).toMatch(/^interest\[0\]\.people: must be a whole number from 1/);
+  });
+
   it("rejects a topic longer than any day", () => {
     expect(error((x) => Object.assign(x.topics[1]!, { length: 3 }))).toBe("topics[1].length: 3 slots is longer than any day (the longest has 2)");
   });

@@ -171,7 +171,12 @@ export function parseTimetableInstance(input: unknown): TimetableInstance {
   const interest = arr(root.interest, "interest", true).map((raw, i): InterestSpec => {
     const f = `interest[${i}]`;
     const o = obj(raw, f);
-    return { person: str(o.person, `${f}.person`), topics: arr(o.topics, `${f}.topics`, false).map((t, k) => topicRef(t, `${f}.topics[${k}]`)) };
+    const entry: InterestSpec = { person: str(o.person, `${f}.person`), topics: arr(o.topics, `${f}.topics`, false).map((t, k) => topicRef(t, `${f}.topics[${k}]`)) };
+    if (o.people !== undefined) {
+      if (typeof o.people !== "number" || !Number.isInteger(o.people) || o.people < 1 || o.people > 1_000_000) fail(`${f}.people`, `must be a whole number from 1 to 1000000, got ${JSON.stringify(o.people)}`);
+      entry.people = o.people;
+    }
+    return entry;
   });
 
   const seenPrevious = new Map<string, number>();

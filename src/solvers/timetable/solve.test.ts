@@ -69,20 +69,25 @@ function checkCost(inst: TimetableInstance, placements: readonly Placement[]): {
     const p = where.get(id);
     return p ? span(inst, inst.topics.find((t) => t.id === id)!.length, p.slot) : [];
   };
+  // A person listed twice is one person, standing for the most people (`people`) any entry says.
   const people = new Map<string, Set<string>>();
-  for (const e of inst.interest) people.set(e.person, new Set([...(people.get(e.person) ?? []), ...e.topics]));
+  const weight = new Map<string, number>();
+  for (const e of inst.interest) {
+    people.set(e.person, new Set([...(people.get(e.person) ?? []), ...e.topics]));
+    weight.set(e.person, Math.max(weight.get(e.person) ?? 1, e.people ?? 1));
+  }
   const b: CostBreakdown = { clashes: 0, overflow: 0, unplaced: 0, moves: 0 };
-  for (const set of people.values()) {
+  for (const [person, set] of people) {
     const list = [...set];
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = occupied(list[i]!);
-        if (occupied(list[j]!).some((s) => a.includes(s))) b.clashes++;
+        if (occupied(list[j]!).some((s) => a.includes(s))) b.clashes += weight.get(person)!;
       }
     }
   }
   for (const topic of inst.topics) {
-    const n = [...people.values()].filter((s) => s.has(topic.id)).length;
+    const n = [...people].filter(([, s]) => s.has(topic.id)).reduce((sum, [person]) => sum + weight.get(person)!, 0);
     const p = where.get(topic.id);
     if (p) b.overflow += Math.max(0, n - inst.areas.find((a) => a.id === p.area)!.capacity);
     else b.unplaced += n + 1;
@@ -158,7 +163,8 @@ function build(r: RawInstance): TimetableInstance {
     return topic;
   });
   const previous = r.topics.flatMap((t, i) => (t.previous ? [{ topic: `t${i}`, area: areas[t.previous.area % areas.length]!.id, slot: slotAt(t.previous.slot) }] : []));
-  const interest = topics.length ? r.people.map((p, i) => ({ person: `p${i % 5}`, topics: p.map((n) => topics[n % topics.length]!.id) })) : [];
+  // Some entries stand for several people (a block of an expected audience), some persons are listed twice.
+  const interest = topics.length ? r.people.map((p, i) => ({ person: `p${i % 5}`, topics: p.map((n) => topics[n % topics.length]!.id), ...(i % 3 === 2 ? { people: 1 + (p.length % 4) } : {}) })) : [];
   return parseTimetableInstance({ slots, areas, topics, interest, previous, moveCost: r.moveCost });
 }
 

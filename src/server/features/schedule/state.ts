@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.js";
 import { zonedToInstant } from "../../../shared/time.js";
 import type { EventRow } from "../events/index.js";
@@ -63,11 +63,17 @@ export async function loadState(db: Db, event: EventRow, opts: { lock?: boolean 
     db.select().from(scheduleSpeakers).where(eq(scheduleSpeakers.eventId, event.id)).orderBy(asc(scheduleSpeakers.name)),
     db.select().from(scheduleSessions).where(eq(scheduleSessions.eventId, event.id)).orderBy(asc(scheduleSessions.number)),
   ]);
-  const ids = sessions.map((s) => s.id);
-  const [links, favs] = ids.length
+  // Joined on the event rather than listing a thousand session ids as parameters (which took PGlite most of a second).
+  const ofEvent = eq(scheduleSessions.eventId, event.id);
+  const [links, favs] = sessions.length
     ? await Promise.all([
-        db.select().from(scheduleSessionSpeakers).where(inArray(scheduleSessionSpeakers.sessionId, ids)).orderBy(asc(scheduleSessionSpeakers.position)),
-        db.select({ sessionId: scheduleFavourites.sessionId, n: count() }).from(scheduleFavourites).where(inArray(scheduleFavourites.sessionId, ids)).groupBy(scheduleFavourites.sessionId),
+        db
+          .select({ sessionId: scheduleSessionSpeakers.sessionId, speakerId: scheduleSessionSpeakers.speakerId })
+          .from(scheduleSessionSpeakers)
+          .innerJoin(scheduleSessions, eq(scheduleSessions.id, scheduleSessionSpeakers.sessionId))
+          .where(ofEvent)
+          .orderBy(asc(scheduleSessionSpeakers.position)),
+        db.select({ sessionId: scheduleFavourites.sessionId, n: count() }).from(scheduleFavourites).innerJoin(scheduleSessions, eq(scheduleSessions.id, scheduleFavourites.sessionId)).where(ofEvent).groupBy(scheduleFavourites.sessionId),
       ])
     : [[], []];
   const speakersOf = new Map<string, string[]>();

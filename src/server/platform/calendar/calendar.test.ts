@@ -50,4 +50,17 @@ describe("iCalendar feeds", () => {
     const [e] = parse(text);
     expect(e).toMatchObject({ summary: "Xen versus Xen Automotive; <b>live</b>,\nline two", location: "Napa, CA", start: "2014-03-27T18:30:00.000Z" });
   });
+
+  it("folds long lines at 75 octets without splitting a character, and readers unfold them", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", minLength: 60, maxLength: 300 }), fc.string({ unit: "binary", minLength: 60, maxLength: 200 }), (summary, location) => {
+        const text = writeCalendar({ name: summary, items: [{ uid: "a@plenary.test", sequence: 0, start: new Date("2030-09-02T09:00:00Z"), end: new Date("2030-09-02T10:00:00Z"), timeZone: "Europe/Berlin", summary, location }] });
+        for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+        expect(text).not.toContain("\uFFFD");
+        const [e] = parse(text);
+        expect(e).toMatchObject({ summary: summary.replace(/\r\n?/g, "\n"), location: location.replace(/\r\n?/g, "\n") });
+      }),
+      { numRuns: 30 },
+    );
+  });
 });

@@ -11,21 +11,27 @@ const DAY = 86_400_000;
 const exactOffset = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).offset;
 
 const QUARTER = 15 * 60_000;
-const offsets = new Map<string, number | null>();
+const offsets = new Map<string, Map<number, number | null>>();
+let kept = 0;
 /**
  * The zone's offset from UTC in minutes at an instant. Writing a schedule asks this thousands
- * of times for a handful of quarter-hours, so the answer is kept per quarter-hour (unless the
- * offset changes inside it, then it is computed each time).
+ * of times for a handful of quarter-hours, so the answer is kept per zone and quarter-hour
+ * (unless the offset changes inside it, then it is computed each time).
  */
 export function zoneOffset(ms: number, zone: string): number {
   const q = Math.floor(ms / QUARTER);
-  const key = `${zone}|${q}`;
-  let v = offsets.get(key);
+  let inZone = offsets.get(zone);
+  if (!inZone) offsets.set(zone, (inZone = new Map()));
+  let v = inZone.get(q);
   if (v === undefined) {
     const a = exactOffset(q * QUARTER, zone);
     v = a === exactOffset(q * QUARTER + QUARTER - 1, zone) ? a : null;
-    if (offsets.size > 200_000) offsets.clear();
-    offsets.set(key, v);
+    // Bounded: a feed spanning decades in many zones starts afresh rather than growing without end.
+    if (++kept > 200_000) {
+      offsets.clear();
+      kept = 0;
+    }
+    (offsets.get(zone) ?? offsets.set(zone, new Map()).get(zone)!).set(q, v);
   }
   return v ?? exactOffset(ms, zone);
 }

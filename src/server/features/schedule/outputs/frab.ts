@@ -1,72 +1,50 @@
-import { create } from "xmlbuilder2";
 import type { ProgrammeItem } from "../../../platform/programme.js";
-import { attr, clean, duration, GENERATOR, hhmm, isoLocal, type Shaped } from "./shape.js";
+import { clean, duration, GENERATOR, hhmm, isoLocal, type Shaped } from "./shape.js";
+import { XmlWriter } from "./xml.js";
 
 /**
  * The frab/c3voc schedule in its three forms: `schedule.xml` (valid against the c3voc XSD),
  * `schedule.json` version 1 (as pretalx and frab export it) and version 2 (as newer tooling
- * reads it). The XML is built with xmlbuilder2, which escapes every text and attribute.
+ * reads it). The XML goes through XmlWriter, which escapes every text and attribute; the JSON
+ * is plain objects through JSON.stringify.
  */
 const TZ_V1 = /^([A-Z][a-z]+\/[A-Z][a-z]+)|UTC$/;
-
-/**
- * xmlbuilder2 leaves an ampersand that already looks like an entity reference ("&amp;",
- * "&#38;") as it is, so a title that says "&amp;" would read back as "&": those ampersands
- * are escaped here first, and every other character is left to xmlbuilder2.
- */
-const ENTITY_LIKE = /&(?=[A-Za-z]+;|#\d+;)/g;
-const x = (s: string) => clean(s).replace(ENTITY_LIKE, "&amp;");
-const xa = (s: string) => attr(s).replace(ENTITY_LIKE, "&amp;");
 const LANG_V2 = /^[a-z]{2}$/;
 
 export function writeFrabXml(s: Shaped, selfUrl: string): string {
   const { p, zone } = s;
-  const root = create({ version: "1.0", encoding: "UTF-8" }).ele("schedule");
-  root.ele("generator").att("name", GENERATOR.name).att("version", GENERATOR.version).att("system", new URL(p.event.url).host);
-  root.ele("url").txt(x(selfUrl));
-  root.ele("version").txt(x(p.version));
-  const c = root.ele("conference");
-  c.ele("title").txt(x(p.event.title));
-  c.ele("acronym").txt(s.acronym);
-  c.ele("start").txt(s.days[0] ? isoLocal(s.days[0].start, zone) : p.event.startDate);
-  c.ele("end").txt(s.days.at(-1) ? isoLocal(s.days.at(-1)!.end, zone) : p.event.endDate);
-  c.ele("days").txt(String(s.days.length));
-  c.ele("timeslot_duration").txt(duration(new Date(0), new Date((p.slotMinutes ?? 15) * 60_000)));
-  c.ele("base_url").txt(x(`${p.event.url}/`));
-  c.ele("url").txt(x(p.event.url));
-  c.ele("time_zone_name").txt(zone);
-  for (const t of s.tracks) c.ele("track").att("name", xa(t.name)).att("slug", t.slug);
+  const w = new XmlWriter().open("schedule");
+  w.leaf("generator", undefined, [["name", GENERATOR.name], ["version", GENERATOR.version], ["system", new URL(p.event.url).host]]);
+  w.leaf("url", selfUrl).leaf("version", p.version);
+  w.open("conference");
+  w.leaf("title", p.event.title).leaf("acronym", s.acronym);
+  w.leaf("start", s.days[0] ? isoLocal(s.days[0].start, zone) : p.event.startDate);
+  w.leaf("end", s.days.at(-1) ? isoLocal(s.days.at(-1)!.end, zone) : p.event.endDate);
+  w.leaf("days", String(s.days.length));
+  w.leaf("timeslot_duration", duration(new Date(0), new Date((p.slotMinutes ?? 15) * 60_000)));
+  w.leaf("base_url", `${p.event.url}/`).leaf("url", p.event.url).leaf("time_zone_name", zone);
+  for (const t of s.tracks) w.leaf("track", undefined, [["name", t.name], ["slug", t.slug]]);
+  w.close();
   for (const d of s.days) {
-    const day = root.ele("day").att("index", String(d.index)).att("date", d.date).att("start", isoLocal(d.start, zone)).att("end", isoLocal(d.end, zone));
-    for (const r of s.rooms) {
-      const room = day.ele("room").att("name", xa(s.roomName.get(r.id)!)).att("guid", r.id);
-      for (const i of d.byRoom.get(r.id) ?? []) writeXmlItem(s, room, i);
-    }
+    w.parent("day", () => {
+      for (const r of s.rooms) w.parent("room", () => (d.byRoom.get(r.id) ?? []).forEach((i) => writeXmlItem(s, w, i)), [["name", s.roomName.get(r.id)!], ["guid", r.id]]);
+    }, [["index", String(d.index)], ["date", d.date], ["start", isoLocal(d.start, zone)], ["end", isoLocal(d.end, zone)]]);
   }
-  return root.end({ prettyPrint: true });
+  return w.end();
 }
 
-type El = ReturnType<ReturnType<typeof create>["ele"]>;
-
-function writeXmlItem(s: Shaped, room: El, i: ProgrammeItem): void {
-  const e = room.ele("event").att("guid", i.id).att("id", String(s.number.get(i.id)));
-  e.ele("room").txt(x(s.roomName.get(i.roomId)!));
-  e.ele("title").txt(x(i.title));
-  if (i.subtitle) e.ele("subtitle").txt(x(i.subtitle));
-  e.ele("type").txt(x(i.type));
-  e.ele("date").txt(isoLocal(i.start, s.zone));
-  e.ele("start").txt(hhmm(i.start, s.zone));
-  e.ele("duration").txt(duration(i.start, i.end));
-  e.ele("abstract").txt(x(i.abstract));
-  e.ele("slug").txt(s.slug.get(i.id)!);
-  e.ele("track").txt(x(i.track ?? ""));
-  const persons = e.ele("persons");
-  for (const person of i.persons) persons.ele("person").att("guid", person.id).txt(x(person.name));
-  e.ele("language").txt(x(i.language ?? s.language));
-  if (i.description) e.ele("description").txt(x(i.description));
-  const links = e.ele("links");
-  for (const l of i.links) links.ele("link").att("href", xa(l.url)).txt(x(l.title));
-  e.ele("url").txt(x(i.url));
+function writeXmlItem(s: Shaped, w: XmlWriter, i: ProgrammeItem): void {
+  w.open("event", [["guid", i.id], ["id", String(s.number.get(i.id))]]);
+  w.leaf("room", s.roomName.get(i.roomId)!).leaf("title", i.title);
+  if (i.subtitle) w.leaf("subtitle", i.subtitle);
+  w.leaf("type", i.type).leaf("date", isoLocal(i.start, s.zone)).leaf("start", hhmm(i.start, s.zone)).leaf("duration", duration(i.start, i.end));
+  w.leaf("abstract", i.abstract).leaf("slug", s.slug.get(i.id)!).leaf("track", i.track ?? "");
+  w.parent("persons", () => i.persons.forEach((person) => w.leaf("person", person.name, [["guid", person.id]])));
+  w.leaf("language", i.language ?? s.language);
+  if (i.description) w.leaf("description", i.description);
+  w.parent("links", () => i.links.forEach((l) => w.leaf("link", l.title, [["href", l.url]])));
+  w.leaf("url", i.url);
+  w.close();
 }
 
 function v1Event(s: Shaped, i: ProgrammeItem) {

@@ -58,12 +58,29 @@ export function trackSlug(name: string): string {
 /** A positive integer from a UUID, for items whose owner keeps no number. */
 const hashNumber = (id: string) => (Number.parseInt(createHash("sha1").update(id).digest("hex").slice(0, 7), 16) % 9_000_000) + 1;
 
-/** "2014-08-18T09:30:00-05:00": the instant as wall-clock time in the zone, with its offset. */
+/**
+ * "2014-08-18T09:30:00-05:00": the instant as wall-clock time in the zone, with its offset.
+ * A schedule's sessions share a few dozen start and end times, and every output writes them:
+ * the strings are kept per zone and second.
+ */
+const written = new Map<string, Map<number, string>>();
+let writtenCount = 0;
 export function isoLocal(d: Date, zone: string): string {
-  const off = zoneOffset(d.getTime(), zone);
-  const wall = new Date(Math.floor(d.getTime() / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19);
+  const sec = Math.floor(d.getTime() / 1000);
+  let inZone = written.get(zone);
+  if (!inZone) written.set(zone, (inZone = new Map()));
+  const hit = inZone.get(sec);
+  if (hit !== undefined) return hit;
+  const off = zoneOffset(sec * 1000, zone);
+  const wall = new Date(sec * 1000 + off * 60_000).toISOString().slice(0, 19);
   const a = Math.abs(off);
-  return `${wall}${off < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+  const out = `${wall}${off < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+  if (++writtenCount > 100_000) {
+    written.clear();
+    writtenCount = 0;
+  }
+  (written.get(zone) ?? written.set(zone, new Map()).get(zone)!).set(sec, out);
+  return out;
 }
 export const hhmm = (d: Date, zone: string) => isoLocal(d, zone).slice(11, 16);
 export const localDate = (d: Date, zone: string) => isoLocal(d, zone).slice(0, 10);
