@@ -1,6 +1,6 @@
 import { BusCache } from "../../platform/cache.js";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { DomainError } from "../../platform/errors.js";
@@ -9,7 +9,7 @@ import { mailPriority } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
 import { communityNames } from "../communities/index.js";
 import { eventTarget, type EventRow } from "../events/index.js";
-import { invitationRequests, mailTemplateOverrides, registrationSettings } from "./tables.js";
+import { invitationRequests, mailTemplateOverrides, registrationSettings, stipendRequests as S } from "./tables.js";
 
 export type { EventRow };
 export type SettingsRow = typeof registrationSettings.$inferSelect;
@@ -176,6 +176,22 @@ export async function placeCounts(db: Db, eventId: string): Promise<{ confirmed:
     .from(invitationRequests)
     .where(and(eq(invitationRequests.eventId, eventId), sql`${invitationRequests.state} in ('confirmed', 'invited')`));
   return { confirmed: row?.confirmed ?? 0, invited: row?.invited ?? 0 };
+}
+
+/** Committed budget: open offers, accepted offers and reimbursements. Call inside the settings lock. */
+export async function budgetOf(db: Db, eventId: string, s: SettingsRow, excludeId?: string) {
+  const [row] = await db
+    .select({
+      offered: sql<number>`coalesce(sum(${S.amountOffered}) filter (where ${S.state} = 'offered'), 0)`.mapWith(Number),
+      accepted: sql<number>`coalesce(sum(${S.amountOffered}) filter (where ${S.state} = 'accepted'), 0)`.mapWith(Number),
+      reimbursed: sql<number>`coalesce(sum(${S.amountReimbursed}) filter (where ${S.state} = 'reimbursed'), 0)`.mapWith(Number),
+    })
+    .from(S)
+    .where(excludeId ? and(eq(S.eventId, eventId), ne(S.id, excludeId)) : eq(S.eventId, eventId));
+  const offered = row?.offered ?? 0;
+  const accepted = row?.accepted ?? 0;
+  const reimbursed = row?.reimbursed ?? 0;
+  return { currency: s.stipendCurrency, total: s.stipendBudget, offered, accepted, reimbursed, left: s.stipendBudget - offered - accepted - reimbursed };
 }
 
 export function iso(d: Date | null | undefined): string | null {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
@@ -5,11 +6,14 @@ import { ConflictError, DomainError, NotFoundError, UnauthenticatedError, Valida
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Template } from "../../platform/mail/templates.js";
 import { authorize, type Actor } from "../../platform/permissions.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { currencyDigits } from "../../../shared/i18n/format.js";
 import { findOrCreateEmailAccount, issueEmailToken, verifyEmailWithToken } from "../accounts/index.js";
 import { users } from "../../platform/auth/tables.js";
 import { eventById, eventBySlugs } from "../events/index.js";
 import { answerBy, answerByDate } from "./business-days.js";
 import {
+  budgetOf,
   communitySlugOf,
   eventVars,
   feeLine,
@@ -100,6 +104,7 @@ export async function putSettings(ctx: AppContext, actor: Actor, community: stri
     if (feeAmount > 0 && !beneficiaryName) throw new ValidationError("Fees go to a beneficiary: name it.", { beneficiaryName: ["Name the charity or organisation that receives the fees."] });
     const { confirmed } = await placeCounts(tx, e.id);
     if (capacity! < confirmed) throw new ConflictError("capacity_below_confirmed", `${confirmed} people have confirmed; the capacity cannot be lower.`, { capacity: [`At least ${confirmed}.`] });
+    if (current) await checkStipendCommitments(tx, current, input);
     const holidays = input.holidays ? [...new Set(input.holidays)].sort() : undefined;
     const values = { ...input, capacity: capacity!, opensAt: opensAt!, closesAt: closesAt!, ...(holidays ? { holidays } : {}), updatedAt: ctx.now() };
     if (current) await tx.update(registrationSettings).set(values).where(eq(registrationSettings.eventId, e.id));
@@ -110,6 +115,25 @@ export async function putSettings(ctx: AppContext, actor: Actor, community: stri
   if (queued) await ctx.bus.publish(MAIL_QUEUED);
   await requestsChanged(ctx, e.id);
   return getSettings(ctx, actor, community, event);
+}
+
+/**
+ * Money already promised to applicants binds the stipend settings, as confirmed people bind
+ * the capacity: the budget cannot drop below what is offered or accepted, and its currency
+ * cannot change while an offer in it is open.
+ */
+async function checkStipendCommitments(tx: Db, current: SettingsRow, input: PutSettingsBody): Promise<void> {
+  const b = await budgetOf(tx, current.eventId, current);
+  const committed = b.offered + b.accepted;
+  const currency = current.stipendCurrency;
+  if (input.stipendCurrency !== undefined && input.stipendCurrency !== currency && committed > 0) {
+    const [{ n }] = (await tx.select({ n: count() }).from(stipendRequests).where(and(eq(stipendRequests.eventId, current.eventId), inArray(stipendRequests.state, ["offered", "accepted"])))) as [{ n: number }];
+    throw new ConflictError("stipend_currency_locked", msg("registration.errors.currencyLocked", { count: Number(n), currency }), { stipendCurrency: [msg("registration.errors.currencyLockedField", { currency })] }, { offered: b.offered, accepted: b.accepted, currency });
+  }
+  if (input.stipendBudget !== undefined && input.stipendBudget < committed) {
+    const amount = `${committed / 10 ** currencyDigits(currency)} ${currency}`;
+    throw new ConflictError("budget_below_committed", msg("registration.errors.budgetBelowCommitted", { committed: amount }), { stipendBudget: [msg("registration.errors.budgetBelowCommittedField", { committed: amount })] }, { offered: b.offered, accepted: b.accepted, currency });
+  }
 }
 
 // ---------------------------------------------------------------- applicants
@@ -200,18 +224,16 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
     ...(s.questions.stipend && input.needsStipend !== undefined ? { needsStipend: input.needsStipend } : {}),
     extra: input.extra,
   };
-  let duplicate: RequestRow | undefined;
-  const created = await ctx.db
-    .transaction(async (tx) => {
+  const submit = () =>
+    ctx.db.transaction(async (tx) => {
       const [existing] = await tx
         .select()
         .from(R)
         .where(and(eq(R.eventId, e.id), sql`lower(${R.email}) = lower(${email})`, inArray(R.state, [...LIVE_STATES])));
       if (existing) {
-        duplicate = existing;
         // Whoever typed the address may not own it: the status link goes to the address, not to the caller.
         if (!(signedIn && existing.userId === actor.id)) await mailStatusLink(ctx, tx, e, existing);
-        return null;
+        return { created: null, duplicate: existing };
       }
       const user = signedIn ? { id: actor.id, locale: input.locale ?? "en" } : await findOrCreateEmailAccount(tx, { email, name, locale: input.locale ?? "en" });
       const state: RequestState = signedIn ? "requested" : "unverified";
@@ -226,25 +248,27 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
         const link = `${ctx.config.baseUrl}/registration/verify?request=${r!.id}&token=${token}`;
         await insertMails(ctx, tx, [{ to: email, template: "registration.verify", rendered: renderFor(overrides, "registration.verify", r!.locale, { name, ...eventVars(e), link, linkLabel: "Confirm my request" }), meta: { requestId: r!.id } }]);
       }
-      return r!;
-    })
-    .catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new ConflictError("request_exists", "There is already a live request from this address for this event.", { email: ["This address already has a request for this event."] });
-      throw err;
+      return { created: r!, duplicate: null };
     });
+  // Two identical requests at once: the loser's insert meets the unique index; run again, it then finds the winner's row.
+  const { created, duplicate } = await submit().catch((err: unknown) => (isUniqueViolation(err) ? submit() : Promise.reject(err)));
   await ctx.bus.publish(MAIL_QUEUED);
   if (created) await requestsChanged(ctx, e.id);
-  if (!created) {
-    const d = duplicate!;
-    const own = signedIn && d.userId === actor.id;
-    throw new ConflictError(
-      "request_exists",
-      own ? "You already have a request for this event; see its status." : "There is already a request from this address for this event. We have sent its status link to the address again.",
-      { email: ["This address already has a request for this event."] },
-      { requestId: d.id, state: d.state, statusUrl: own ? statusUrl(ctx, d) : null, statusApi: `/api/v1/registration/requests/${d.id}` },
-    );
+  if (duplicate && signedIn) {
+    // Signed in, the address is the caller's own account's: they are pointed to their request.
+    const own = duplicate.userId === actor.id;
+    throw new ConflictError("request_exists", own ? "You already have a request for this event; see its status." : "There is already a request from this address for this event. We have sent its status link to the address again.", { email: ["This address already has a request for this event."] }, { requestId: duplicate.id, state: duplicate.state, statusUrl: own ? statusUrl(ctx, duplicate) : null, statusApi: `/api/v1/registration/requests/${duplicate.id}` });
   }
-  return { ...(await applicantView(ctx, ctx.db, created)), statusUrl: signedIn ? statusUrl(ctx, created) : null, needsVerification: !signedIn };
+  if (duplicate) {
+    /*
+     * Someone typed an address that already has a request. Whether it does is the owner's
+     * business: the answer is the one a new request gets (a request waiting for the address
+     * to be confirmed, under an id nobody can open), and the owner is mailed their link.
+     */
+    const unseen: RequestRow = { ...duplicate, id: randomUUID(), name, email, locale: input.locale ?? "en", state: "unverified", answers, requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e.timeZone, s.holidays), confirmBy: null, checkinCode: null };
+    return { ...(await applicantView(ctx, ctx.db, unseen)), statusUrl: null, needsVerification: true };
+  }
+  return { ...(await applicantView(ctx, ctx.db, created!)), statusUrl: signedIn ? statusUrl(ctx, created!) : null, needsVerification: !signedIn };
 }
 
 async function mailReceived(ctx: AppContext, tx: Db, e: EventRow, r: RequestRow): Promise<void> {
@@ -267,7 +291,8 @@ async function mailStatusLink(ctx: AppContext, tx: Db, e: EventRow, r: RequestRo
 export async function verifyRequest(ctx: AppContext, requestId: string, token: string) {
   const r = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(R).where(eq(R.id, requestId)).for("update");
-    if (!row) throw new NotFoundError("Request");
+    // An unknown request answers as an unusable link does: anonymous requests' ids are not probed.
+    if (!row) throw new DomainError("invalid_link", msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
     const user = await verifyEmailWithToken(ctx, tx, token);
     if (user.id !== row.userId) throw new DomainError("invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
     if (row.state !== "unverified") return row;

@@ -8,11 +8,10 @@ import type { AppContext } from "../../platform/context.js";
 import { ValidationError, NotFoundError } from "../../platform/errors.js";
 import { placeholders, renderTemplate, templateSource } from "../../platform/mail/templates.js";
 import type { Actor } from "../../platform/permissions.js";
-import { cachedCounters, feeLine, formatWhen, toTemplate } from "./common.js";
+import { budgetOf, cachedCounters, feeLine, formatWhen, toTemplate } from "./common.js";
 import { ledgerTotals } from "./fees.js";
 import { eventForOrganiser, stateCounters } from "./queue.js";
 import { EDITABLE_TEMPLATES, TEMPLATE_VARIABLES, type EditableTemplate } from "./schema.js";
-import { budgetOf } from "./stipends.js";
 import { invitationRequests as R, mailTemplateOverrides as T } from "./tables.js";
 
 export * from "./queue.js";

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
@@ -6,26 +6,10 @@ import { ConflictError, NotFoundError, ValidationError } from "../../platform/er
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
 import { eventById } from "../events/index.js";
-import { formatMoney, insertMails, isUniqueViolation, lockSettings, renderFor, settingsOf, statusUrl, tokenMatches, type SettingsRow } from "./common.js";
+import { budgetOf, formatMoney, insertMails, isUniqueViolation, lockSettings, renderFor, settingsOf, statusUrl, tokenMatches } from "./common.js";
 import { eventForOrganiser, getOwnRequest } from "./queue.js";
 import type { stipendApplicantBody, StipendOrganiserBody, stipendRequestBody } from "./schema.js";
 import { invitationRequests as R, stipendMessages as M, stipendRequests as S, type StipendState } from "./tables.js";
-
-/** Committed budget: open offers, accepted offers and reimbursements. Call inside the settings lock. */
-export async function budgetOf(db: Db, eventId: string, s: SettingsRow, excludeId?: string) {
-  const [row] = await db
-    .select({
-      offered: sql<number>`coalesce(sum(${S.amountOffered}) filter (where ${S.state} = 'offered'), 0)`.mapWith(Number),
-      accepted: sql<number>`coalesce(sum(${S.amountOffered}) filter (where ${S.state} = 'accepted'), 0)`.mapWith(Number),
-      reimbursed: sql<number>`coalesce(sum(${S.amountReimbursed}) filter (where ${S.state} = 'reimbursed'), 0)`.mapWith(Number),
-    })
-    .from(S)
-    .where(excludeId ? and(eq(S.eventId, eventId), ne(S.id, excludeId)) : eq(S.eventId, eventId));
-  const offered = row?.offered ?? 0;
-  const accepted = row?.accepted ?? 0;
-  const reimbursed = row?.reimbursed ?? 0;
-  return { currency: s.stipendCurrency, total: s.stipendBudget, offered, accepted, reimbursed, left: s.stipendBudget - offered - accepted - reimbursed };
-}
 
 async function stipendMail(ctx: AppContext, tx: Db, stipendId: string, message: string): Promise<number> {
   const [row] = await tx.select({ r: R, eventId: S.eventId }).from(S).innerJoin(R, eq(R.id, S.requestId)).where(eq(S.id, stipendId));
