@@ -20,7 +20,7 @@ import { communities } from "../src/server/features/communities/tables.js";
 import { eventRoles, events } from "../src/server/features/events/tables.js";
 import { users } from "../src/server/platform/auth/tables.js";
 import { registrationSettings } from "../src/server/features/registration/tables.js";
-import { requestsChanged } from "../src/server/features/registration/common.js";
+import { requestsChanged } from "../src/server/features/registration/changes.js";
 import { assembleContext } from "../src/server/runtime.js";
 import { benchDatabase, fmt, median, percentile, table } from "./lib.js";
 

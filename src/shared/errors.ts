@@ -48,6 +48,8 @@ export const ERROR_STATUS = {
   invitation_expired: 409,
   event_full: 409,
   capacity_below_confirmed: 409,
+  budget_below_committed: 409,
+  stipend_currency_locked: 409,
   not_attending: 409,
   not_confirmed: 409,
   already_checked_in: 409,

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
+import { containsPattern, isUniqueViolation } from "../../platform/db/sql.js";
 import type { Programme } from "../../platform/programme.js";
 import { slugify } from "../../../shared/slug.js";
 import type { Db } from "../../platform/db/index.js";
@@ -43,7 +44,7 @@ export async function listEvents(ctx: AppContext, q: ListEventsQuery): Promise<{
     where.push(eq(events.communityId, c.id));
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     where.push(or(ilike(events.name, like), ilike(events.city, like), ilike(events.venue, like))!);
   }
   const cond = and(...where);
@@ -188,7 +189,7 @@ export async function updateEvent(ctx: AppContext, target: EventTarget, input: U
     .where(eq(events.id, e.id))
     .returning()
     .catch((err: unknown) => {
-      if (String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === "23505") throw slugTaken(input.slug ?? e.slug);
+      if (isUniqueViolation(err)) throw slugTaken(input.slug ?? e.slug);
       throw err;
     });
   await ctx.bus.publish(EVENTS_CHANGED);

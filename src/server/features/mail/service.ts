@@ -1,4 +1,5 @@
 import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { containsPattern } from "../../platform/db/sql.js";
 import type { AppContext } from "../../platform/context.js";
 import { NotFoundError, UnauthenticatedError } from "../../platform/errors.js";
 import { users } from "../../platform/auth/tables.js";
@@ -31,7 +32,7 @@ export async function listMailbox(ctx: AppContext, actor: Actor, q: MailboxQuery
   const rows = await ctx.db
     .select()
     .from(localMailbox)
-    .where(and(mine, q.to ? ilike(localMailbox.to, `%${q.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined))
+    .where(and(mine, q.to ? ilike(localMailbox.to, containsPattern(q.to)) : undefined))
     .orderBy(desc(localMailbox.id))
     .limit(q.limit);
   return { notice: translator(locale).t("mailbox.notice"), smtpConfigured: Boolean(ctx.config.smtpUrl), messages: rows.map(summary) };

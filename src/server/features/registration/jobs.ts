@@ -2,8 +2,11 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import { eventById, eventsByIds } from "../events/index.js";
-import { formatWhen, insertMails, lockSettings, renderFor, requestsChanged, statusUrl, templateOverrides, type QueuedMail } from "./common.js";
-import { promoteWaitlisted } from "./queue.js";
+import { requestsChanged } from "./changes.js";
+import { lockSettings } from "./event-registration.js";
+import { formatWhen, insertMails, renderFor, templateOverrides, type QueuedMail } from "./mails.js";
+import { statusUrl } from "./status-link.js";
+import { promoteWaitlisted } from "./waiting-list.js";
 import { invitationRequests as R } from "./tables.js";
 
 export const REMINDER_BEFORE_MS = 2 * 86400_000;

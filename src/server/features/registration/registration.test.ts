@@ -69,8 +69,10 @@ describe("requesting an invitation", () => {
     expect((await inject({ method: "GET", url: `/api/v1/registration/requests/${requestId}` })).statusCode).toBe(404);
 
     const again = await inject({ method: "POST", url: `${f.base}/requests`, payload: { email: email.toLowerCase(), name: "Grace", workOn: "again" } });
-    expect(again.statusCode).toBe(409);
-    expect(json<Err>(again).error).toMatchObject({ code: "request_exists", requestId, state: "requested", statusUrl: null });
+    // Anonymous, a second request answers as a first one would (issue 7.10): the owner is mailed, the caller learns nothing.
+    expect(again.statusCode).toBe(201);
+    expect(json(again)).toMatchObject({ state: "unverified", statusUrl: null, needsVerification: true });
+    expect(again.body).not.toContain(requestId);
     const [resent] = await mailsTo(t().ctx, email);
     expect(resent!.template).toBe("registration.status-link");
 

@@ -5,7 +5,7 @@ import type { TestApp } from "../../test-support/app.js";
 import { grant, makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
 import { outbox } from "../../platform/mail/tables.js";
 import { createVerifiedUser } from "../accounts/index.js";
-import { linkToken, newSalt } from "./common.js";
+import { linkToken, newSalt } from "./status-link.js";
 import { invitationRequests, registrationSettings } from "./tables.js";
 
 /** Test fixtures for registration: an event with settings, an organiser, requests in bulk. */

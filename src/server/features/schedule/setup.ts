@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
+import { isUniqueViolation } from "../../platform/db/sql.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import { msg } from "../../../shared/i18n/catalogue.js";
 import type { EventTarget } from "../events/index.js";
@@ -28,7 +29,6 @@ async function change(ctx: AppContext, target: EventTarget, work: (tx: Db) => Pr
   return getSetup(ctx, target);
 }
 
-const isUnique = (err: unknown) => String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) === "23505";
 const nameTaken = (name: string) => new ConflictError("schedule_conflict", msg("schedule.errors.roomNameTaken", { name }), { name: [msg("schedule.errors.roomNameTaken", { name })] });
 
 export function updateSettings(ctx: AppContext, target: EventTarget, input: SettingsBody): Promise<SetupView> {
@@ -60,7 +60,7 @@ export function updateRoom(ctx: AppContext, target: EventTarget, roomId: string,
       .set(input)
       .where(eq(scheduleRooms.id, roomId))
       .catch((err: unknown) => {
-        if (isUnique(err)) throw nameTaken(input.name ?? room.name);
+        if (isUniqueViolation(err)) throw nameTaken(input.name ?? room.name);
         throw err;
       });
   });

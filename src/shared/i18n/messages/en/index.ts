@@ -16,6 +16,7 @@ import layout from "./layout.js";
 import mailbox from "./mailbox.js";
 import platform from "./platform.js";
 import registration from "./registration.js";
+import registrationServer from "./registration-server.js";
 import road from "./road.js";
 import schedule from "./schedule.js";
 import validation from "./validation.js";
@@ -32,6 +33,7 @@ export const AREAS = {
   mailbox,
   platform,
   registration,
+  "registration.errors": registrationServer,
   road,
   schedule,
   validation,

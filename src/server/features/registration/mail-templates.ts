@@ -1,26 +1,21 @@
+import { and, eq } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import { NotFoundError, ValidationError } from "../../platform/errors.js";
+import { placeholders, renderTemplate, templateSource } from "../../platform/mail/templates.js";
+import type { Actor } from "../../platform/permissions.js";
+import { eventForOrganiser } from "./event-registration.js";
+import { feeLine, formatWhen, toTemplate } from "./mails.js";
+import { EDITABLE_TEMPLATES, TEMPLATE_VARIABLES, type EditableTemplate } from "./schema.js";
+import { mailTemplateOverrides as T } from "./tables.js";
+
+/** Organisers' own wording of the decision mails, per locale, with a preview. */
+
 /**
  * Registration's services, split by topic: queue.ts (settings, requests, decisions,
  * confirmation, waitlist), fees.ts (ledger), stipends.ts, checkin.ts, jobs.ts; this file
  * holds mail templates and the event summary.
  */
-import { and, count, eq, isNotNull } from "drizzle-orm";
-import type { AppContext } from "../../platform/context.js";
-import { ValidationError, NotFoundError } from "../../platform/errors.js";
-import { placeholders, renderTemplate, templateSource } from "../../platform/mail/templates.js";
-import type { Actor } from "../../platform/permissions.js";
-import { cachedCounters, feeLine, formatWhen, toTemplate } from "./common.js";
-import { ledgerTotals } from "./fees.js";
-import { eventForOrganiser, stateCounters } from "./queue.js";
-import { EDITABLE_TEMPLATES, TEMPLATE_VARIABLES, type EditableTemplate } from "./schema.js";
-import { budgetOf } from "./stipends.js";
-import { invitationRequests as R, mailTemplateOverrides as T } from "./tables.js";
-
-export * from "./queue.js";
-export * from "./fees.js";
-export * from "./stipends.js";
-export * from "./checkin.js";
-
-const LOCALES = ["en", "de"] as const;
+export const LOCALES = ["en", "de"] as const;
 
 export async function listTemplates(ctx: AppContext, actor: Actor, community: string, event: string) {
   const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
@@ -36,7 +31,7 @@ export async function listTemplates(ctx: AppContext, actor: Actor, community: st
   return { templates: out };
 }
 
-function checkPlaceholders(template: EditableTemplate, subject: string, body: string): void {
+export function checkPlaceholders(template: EditableTemplate, subject: string, body: string): void {
   const allowed = TEMPLATE_VARIABLES[template];
   const fields: Record<string, string[]> = {};
   for (const [field, text] of [["subject", subject], ["body", body]] as const) {
@@ -82,26 +77,4 @@ export async function previewTemplate(ctx: AppContext, actor: Actor, community: 
     checkinCode: "ABCD-2345",
   };
   return renderTemplate(toTemplate(subject, bodyText), vars);
-}
-
-/** What the organisers' dashboard draws: the funnel, counters, places, budget and fees. */
-export async function summary(ctx: AppContext, actor: Actor, community: string, event: string) {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
-  const now = ctx.now();
-  const { counters, overdue } = await cachedCounters(ctx, e.id, () => stateCounters(ctx.db, e.id, now));
-  const [f] = await ctx.db
-    .select({ invited: count(R.invitedAt), confirmed: count(R.confirmedAt), checkedIn: count(R.checkedInAt) })
-    .from(R)
-    .where(and(eq(R.eventId, e.id), isNotNull(R.invitedAt)));
-  const requested = Object.entries(counters).reduce((a, [k, v]) => (k === "unverified" ? a : a + v), 0);
-  const { closed: _closed, ...ledger } = await ledgerTotals(ctx.db, e.id, s);
-  return {
-    counters,
-    funnel: { requested, invited: Number(f?.invited ?? 0), confirmed: Number(f?.confirmed ?? 0), checkedIn: Number(f?.checkedIn ?? 0) },
-    overdue,
-    capacity: s.capacity,
-    placesLeft: Math.max(0, s.capacity - counters.confirmed),
-    budget: await budgetOf(ctx.db, e.id, s),
-    ledger,
-  };
 }

@@ -1,0 +1,62 @@
+import { and, count, eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import type { AppContext } from "../../platform/context.js";
+import { isUniqueViolation } from "../../platform/db/sql.js";
+import { ConflictError } from "../../platform/errors.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
+import type { Actor } from "../../platform/permissions.js";
+import { eventById } from "../events/index.js";
+import { requestsChanged } from "./changes.js";
+import { iso, lockSettings } from "./event-registration.js";
+import { feeLine, insertMails, renderFor, templateOverrides, eventVars } from "./mails.js";
+import type { ApplicantView } from "./schema.js";
+import { ownRequest, statusUrl } from "./status-link.js";
+import { applicantView } from "./status-page.js";
+import { invitationRequests as R } from "./tables.js";
+
+/** The applicant confirms an invitation: takes a place, never beyond the capacity, and gets a check-in code. */
+
+/**
+ * Confirming takes a place. The settings row is locked first, so confirmations of one event
+ * run one after another and the count they check is exact: capacity is never exceeded.
+ */
+export async function confirm(ctx: AppContext, actor: Actor, requestId: string, token?: string): Promise<ApplicantView> {
+  const r = await ownRequest(ctx, ctx.db, actor, requestId, token);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const s = await lockSettings(tx, r.eventId);
+    const [cur] = await tx.select().from(R).where(eq(R.id, r.id));
+    const now = ctx.now();
+    if (cur!.state === "confirmed") return cur!;
+    if (cur!.state !== "invited") throw new ConflictError("not_invited", `Only an invitation can be confirmed; this request is ${cur!.state}.`, undefined, { state: cur!.state });
+    if (!cur!.confirmBy || cur!.confirmBy <= now) throw new ConflictError("invitation_expired", `This invitation had to be confirmed by ${cur!.confirmBy?.toISOString() ?? "its deadline"}.`, undefined, { confirmBy: iso(cur!.confirmBy) });
+    const [{ n }] = (await tx.select({ n: count() }).from(R).where(and(eq(R.eventId, r.eventId), eq(R.state, "confirmed")))) as [{ n: number }];
+    if (n >= s.capacity) throw new ConflictError("event_full", `All ${s.capacity} places are taken. You stay invited; if a place frees up before ${cur!.confirmBy.toISOString()}, you can confirm.`, undefined, { capacity: s.capacity });
+    const e = await eventById(tx, r.eventId);
+    for (let attempt = 0; ; attempt++) {
+      const code = newCheckinCode();
+      try {
+        const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: "confirmed", confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
+        const overrides = await templateOverrides(tx, r.eventId);
+        await insertMails(ctx, tx, [
+          { to: u!.email, template: "registration.confirmed", rendered: renderFor(overrides, "registration.confirmed", u!.locale, { name: u!.name, ...eventVars(e), checkinCode: code, feeLine: feeLine(s), link: statusUrl(ctx, u!), linkLabel: "See my registration" }), meta: { requestId: u!.id } },
+        ]);
+        return u!;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt > 3) throw err;
+      }
+    }
+  });
+  await ctx.bus.publish(MAIL_QUEUED);
+  await requestsChanged(ctx, updated.eventId);
+  return applicantView(ctx, ctx.db, updated);
+}
+
+export const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A per-attendee check-in code, easy to read out at the door: 8 characters without 0/O, 1/I. */
+export function newCheckinCode(): string {
+  const bytes = randomBytes(8);
+  let s = "";
+  for (const b of bytes) s += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  return `${s.slice(0, 4)}-${s.slice(4)}`;
+}

@@ -1,0 +1,37 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { AppContext } from "../../platform/context.js";
+import type { Db } from "../../platform/db/index.js";
+import type { EventRow } from "../events/index.js";
+import { placeCounts, type SettingsRow } from "./event-registration.js";
+import { decisionMail, insertMails, templateOverrides } from "./mails.js";
+import { invitationRequests as R } from "./tables.js";
+
+/** The waiting list: free places go to the earliest requests. */
+
+/**
+ * Fills free places from the waiting list, in the documented order: earliest request first
+ * (request time, then id). A place is free when confirmed attendees plus open invitations are
+ * fewer than the capacity. Call with the settings row locked; returns the mails queued.
+ */
+export async function promoteWaitlisted(ctx: AppContext, tx: Db, e: EventRow, s: SettingsRow): Promise<number> {
+  const { confirmed, invited } = await placeCounts(tx, e.id);
+  const free = s.capacity - confirmed - invited;
+  if (free <= 0) return 0;
+  const now = ctx.now();
+  const confirmBy = new Date(now.getTime() + s.confirmationDays * 86400_000);
+  const next = await tx
+    .select({ id: R.id })
+    .from(R)
+    .where(and(eq(R.eventId, e.id), eq(R.state, "waitlisted")))
+    .orderBy(asc(R.requestedAt), asc(R.id))
+    .limit(free)
+    .for("update", { skipLocked: true });
+  if (next.length === 0) return 0;
+  const rows = await tx
+    .update(R)
+    .set({ state: "invited", decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now })
+    .where(and(inArray(R.id, next.map((n) => n.id)), eq(R.state, "waitlisted")))
+    .returning({ id: R.id, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
+  const overrides = await templateOverrides(tx, e.id);
+  return insertMails(ctx, tx, rows.map((r) => decisionMail(ctx, overrides, e, s, "invite", r, "A place has become free, so you are invited from the waiting list.")));
+}
