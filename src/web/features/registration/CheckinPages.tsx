@@ -8,7 +8,7 @@ import { OrganiserShell } from "./common.js";
 import type { Attendee, AttendeeList } from "./types.js";
 
 export function RegistrationAttendeesPage() {
-  return <OrganiserShell title="Attendees">{(e, p) => <Attendees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.attendees.title">{(e, p) => <Attendees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Attendees({ base, zone }: { base: string; zone: string }) {
@@ -87,7 +87,7 @@ function Attendees({ base, zone }: { base: string; zone: string }) {
 }
 
 export function RegistrationCheckinPage() {
-  return <OrganiserShell title="Check-in">{(e, p) => <Checkin base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.checkin.title">{(e, p) => <Checkin base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 type Feedback = { tone: "ok" | "fail"; title: string; detail: string } | null;

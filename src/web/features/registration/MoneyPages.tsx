@@ -3,10 +3,11 @@ import { get, post } from "../../app/api.js";
 import { formatDeadline } from "../../app/dates.js";
 import { ErrorSummary, SelectField, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { useLoad, useSubmit } from "../../app/hooks.js";
+import { t } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
 import { BudgetBar } from "./Charts.js";
-import { Money, OrganiserShell } from "./common.js";
-import { formatMoney, minorDigits, parseMajor, STIPEND_LABEL } from "./logic.js";
+import { money, Money, OrganiserShell } from "./common.js";
+import { minorDigits, parseMajor, STIPEND_LABEL } from "./logic.js";
 import type { AttendeeList, Ledger, Stipend, StipendList } from "./types.js";
 import { validationError, type IssueLike } from "../../app/errors.js";
 
@@ -20,7 +21,7 @@ const methodsFor = (kind: FormKind): string[] => (kind === "waiver" ? ["waiver"]
 const EMPTY_PAYMENT = { requestId: "", kind: "payment" as FormKind, method: "bank_transfer", amount: "", reference: "" };
 
 export function RegistrationFeesPage() {
-  return <OrganiserShell title="Fees ledger">{(e, p) => <Fees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.fees.title">{(e, p) => <Fees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Fees({ base, zone }: { base: string; zone: string }) {
@@ -38,7 +39,7 @@ function Fees({ base, zone }: { base: string; zone: string }) {
   if (state.status === "error") return <PageError error={state.error} what="The ledger" />;
   const { ledger: l, people } = state.data;
   const t = l.totals;
-  const m = (n: number) => formatMoney(n, l.currency);
+  const m = (n: number) => money(n, l.currency);
   const unpaid = people.attendees.filter((a) => !a.feePaid);
   const options = [{ value: "", label: "Choose a person…" }, ...unpaid.map((a) => ({ value: a.requestId, label: `${a.name} <${a.email}>` })), ...people.attendees.filter((a) => a.feePaid).map((a) => ({ value: a.requestId, label: `${a.name} <${a.email}> — paid` }))];
   return (
@@ -202,7 +203,7 @@ function Fees({ base, zone }: { base: string; zone: string }) {
                     <td>{KIND_LABEL[x.kind] ?? x.kind}</td>
                     <td>{METHOD_LABEL[x.method] ?? x.method}</td>
                     <td>{x.reference || "—"}</td>
-                    <td className="num">{x.kind === "refund" ? "−" : ""}{formatMoney(x.amount, x.currency)}</td>
+                    <td className="num">{x.kind === "refund" ? "−" : ""}{money(x.amount, x.currency)}</td>
                   </tr>
                 ))}
                 {l.donations.map((x) => (
@@ -212,7 +213,7 @@ function Fees({ base, zone }: { base: string; zone: string }) {
                     <td>Donation</td>
                     <td>Transfer</td>
                     <td>{x.reference}</td>
-                    <td className="num">{formatMoney(x.amount, x.currency)}</td>
+                    <td className="num">{money(x.amount, x.currency)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -225,7 +226,7 @@ function Fees({ base, zone }: { base: string; zone: string }) {
 }
 
 export function RegistrationStipendsPage() {
-  return <OrganiserShell title="Travel stipends">{(e, p) => <Stipends base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.stipends.title">{(e, p) => <Stipends base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Stipends({ base, zone }: { base: string; zone: string }) {
@@ -264,7 +265,7 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
   return (
     <section className="card stipend-card" aria-labelledby={`${F}-title`}>
       <h2 id={`${F}-title`}>
-        {s.name} <span className={`badge stipend-${s.state}`}>{STIPEND_LABEL[s.state]}</span>
+        {s.name} <span className={`badge stipend-${s.state}`}>{t(STIPEND_LABEL[s.state])}</span>
       </h2>
       <p className="muted">
         {s.email} · from {s.origin}
@@ -318,13 +319,13 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
               if (needsAmount) {
                 const a = parseMajor(v.amount, minorDigits(s.currency));
                 if (a === null || a <= 0) throw validationError([{ path: ["amount"], message: "Give the amount, e.g. 250.00." }]);
-                if (action === "offer" && a > s.amountAsked) throw validationError([{ path: ["amount"], message: `At most the amount asked, ${formatMoney(s.amountAsked, s.currency)}.` }]);
+                if (action === "offer" && a > s.amountAsked) throw validationError([{ path: ["amount"], message: `At most the amount asked, ${money(s.amountAsked, s.currency)}.` }]);
                 amount = a;
               }
               onChange(await post<StipendList>(`${base}/stipends/${s.id}/actions`, { action, ...(amount !== undefined ? { amount } : {}), message: v.message, internalNote: v.internalNote }));
               setV({ action: "offer", amount: "", message: "", internalNote: "" });
               const label = actions.find((a) => a.value === action)?.label ?? action;
-              setNotice(amount !== undefined ? `${label}: ${formatMoney(amount, s.currency)} — done.` : `${label} — done.`);
+              setNotice(amount !== undefined ? `${label}: ${money(amount, s.currency)} — done.` : `${label} — done.`);
             });
           }}
           noValidate
@@ -338,7 +339,7 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
                 form={F}
                 name="amount"
                 label={`Amount (${s.currency})`}
-                hint={action === "offer" ? `At most ${formatMoney(s.amountAsked, s.currency)}; ${formatMoney(left, s.currency)} left in the budget.` : undefined}
+                hint={action === "offer" ? `At most ${money(s.amountAsked, s.currency)}; ${money(left, s.currency)} left in the budget.` : undefined}
                 inputMode="decimal"
                 value={v.amount}
                 onChange={(e) => setV((x) => ({ ...x, amount: e.target.value }))}

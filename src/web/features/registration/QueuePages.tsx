@@ -5,6 +5,7 @@ import { formatDeadline } from "../../app/dates.js";
 import { ApiError } from "../../app/errors.js";
 import { ErrorSummary, SubmitButton, TextArea } from "../../app/forms.js";
 import { useLoad, useSubmit } from "../../app/hooks.js";
+import { t } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
 import { BudgetBar, FunnelChart } from "./Charts.js";
 import { ActionResult, Facts, Money, OrganiserShell, StateBadge } from "./common.js";
@@ -13,7 +14,7 @@ import type { Decision, DecisionResult, PreviewView, QueueView, RequestDetail, S
 
 /** The organisers' overview: funnel, places, stipend budget, fees. */
 export function RegistrationDashboardPage() {
-  return <OrganiserShell title="Registration overview">{(e, p) => <Dashboard api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.dashboard.title">{(e, p) => <Dashboard api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Dashboard({ api, page }: { api: string; page: string; zone: string }) {
@@ -63,7 +64,7 @@ function Dashboard({ api, page }: { api: string; page: string; zone: string }) {
           {QUEUE_STATES.filter((k) => (s.counters[k] ?? 0) > 0 || k !== "unverified").map((k) => (
             <li key={k}>
               <Link to={`${page}/queue?state=${k}`}>
-                <span className="state-count">{s.counters[k] ?? 0}</span> {STATE_LABEL[k]}
+                <span className="state-count">{s.counters[k] ?? 0}</span> {t(STATE_LABEL[k])}
               </Link>
             </li>
           ))}
@@ -97,7 +98,7 @@ const LIMIT = 50;
 
 /** The queue: sorted by answer-by date, filters, search, selection and bulk decisions. */
 export function RegistrationQueuePage() {
-  return <OrganiserShell title="Request queue">{(e, p) => <Queue api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.queue.title">{(e, p) => <Queue api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Queue({ api, page, zone }: { api: string; page: string; zone: string }) {
@@ -152,7 +153,7 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
               <span className="chip" key={k}>
                 <input type="radio" id={`state-${k}`} name="state" checked={stateFilter === k && !overdue} onChange={() => update({ state: k, overdue: "" })} />
                 <label htmlFor={`state-${k}`}>
-                  {STATE_LABEL[k]} ({v.counters[k] ?? 0})
+                  {t(STATE_LABEL[k])} ({v.counters[k] ?? 0})
                 </label>
               </span>
             ))}
@@ -364,7 +365,7 @@ function fetchPreview(api: string, action: Decision, message: string, signal: Ab
 /** One request: answers, dates, internal notes and single decisions. */
 export function RegistrationRequestPage() {
   const { requestId = "" } = useParams();
-  return <OrganiserShell title="Invitation request">{(e, p) => <RequestDetailView api={p.api} page={p.page} zone={e.timeZone} id={requestId} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.detail.title">{(e, p) => <RequestDetailView api={p.api} page={p.page} zone={e.timeZone} id={requestId} />}</OrganiserShell>;
 }
 
 function RequestDetailView({ api, page, zone, id }: { api: string; page: string; zone: string; id: string }) {
@@ -440,7 +441,7 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
                   </li>
                 ))}
               <li>
-                <strong>Now</strong> {STATE_LABEL[r.state]}
+                <strong>Now</strong> {t(STATE_LABEL[r.state])}
               </li>
             </ol>
           </section>
