@@ -69,7 +69,6 @@ export function boundaryZones(featuresDir = "src/server/features") {
  */
 export const NOT_YET_TRANSLATED = {
   web: [
-    "src/web/features/registration/QueuePages.tsx",
     "src/web/features/registration/SettingsPages.tsx",
   ],
   server: [
