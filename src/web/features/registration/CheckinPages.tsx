@@ -3,15 +3,20 @@ import { get, post, query } from "../../app/api.js";
 import { formatDeadline } from "../../app/dates.js";
 import type { ApiError } from "../../app/errors.js";
 import { useLoad } from "../../app/hooks.js";
+import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
 import { OrganiserShell } from "./common.js";
 import type { Attendee, AttendeeList } from "./types.js";
 
+/** What an empty cell shows. */
+const NONE = "—";
+
 export function RegistrationAttendeesPage() {
-  return <OrganiserShell title="Attendees">{(e, p) => <Attendees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.attendees.title">{(e, p) => <Attendees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Attendees({ base, zone }: { base: string; zone: string }) {
+  const { t, rich } = useI18n();
   const [q, setQ] = useState("");
   const [search, setSearch] = useState("");
   const [state] = useLoad((signal) => get<AttendeeList>(`${base}/attendees${query({ q: search, limit: 2000 })}`, signal), [base, search]);
@@ -27,38 +32,36 @@ function Attendees({ base, zone }: { base: string; zone: string }) {
           }}
         >
           <label htmlFor="attendee-search" className="visually-hidden">
-            Search attendees
+            {t("registration.attendees.search")}
           </label>
-          <input id="attendee-search" type="search" placeholder="Name, email or code" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input id="attendee-search" type="search" placeholder={t("registration.attendees.placeholder")} value={q} onChange={(e) => setQ(e.target.value)} />
           <button type="submit" className="button secondary">
-            Search
+            {t("common.search")}
           </button>
         </form>
         <a className="button secondary" href={`/api/v1${base}/attendees.csv`} download>
-          Download CSV
+          {t("registration.attendees.csv")}
         </a>
       </div>
       {state.status === "loading" ? (
         <Loading />
       ) : state.status === "error" ? (
-        <PageError error={state.error} what="The attendee list" />
+        <PageError error={state.error} what={t("registration.attendees.what")} />
       ) : (
         <>
-          <p>
-            <strong>{state.data.total}</strong> confirmed, <strong>{state.data.checkedIn}</strong> checked in.
-          </p>
+          <p>{rich("registration.attendees.counts", { confirmed: state.data.total, checkedIn: state.data.checkedIn })}</p>
           {state.data.attendees.length === 0 ? (
-            <p className="empty">{search ? "Nobody matches." : "No confirmed attendees yet."}</p>
+            <p className="empty">{t(search ? "registration.attendees.noMatch" : "registration.attendees.empty")}</p>
           ) : (
             <div className="table-wrap">
               <table className="table">
                 <thead>
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Affiliation</th>
-                    <th scope="col">Code</th>
-                    <th scope="col">Fee</th>
-                    <th scope="col">Checked in</th>
+                    <th scope="col">{t("registration.attendees.name")}</th>
+                    <th scope="col">{t("registration.attendees.affiliation")}</th>
+                    <th scope="col">{t("registration.attendees.code")}</th>
+                    <th scope="col">{t("registration.attendees.fee")}</th>
+                    <th scope="col">{t("registration.attendees.checkedIn")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -68,12 +71,12 @@ function Attendees({ base, zone }: { base: string; zone: string }) {
                         <span className="person-name">{a.name}</span>
                         <span className="person-email">{a.email}</span>
                       </td>
-                      <td>{a.affiliation ?? "—"}</td>
+                      <td>{a.affiliation ?? NONE}</td>
                       <td>
-                        <code>{a.checkinCode ?? "—"}</code>
+                        <code>{a.checkinCode ?? NONE}</code>
                       </td>
-                      <td>{a.feePaid ? <span className="badge badge-ok">Paid</span> : <span className="badge badge-warn">Not paid</span>}</td>
-                      <td>{a.checkedInAt ? formatDeadline(a.checkedInAt, zone) : <span className="muted">Not yet</span>}</td>
+                      <td>{a.feePaid ? <span className="badge badge-ok">{t("registration.attendees.paid")}</span> : <span className="badge badge-warn">{t("registration.attendees.notPaid")}</span>}</td>
+                      <td>{a.checkedInAt ? formatDeadline(a.checkedInAt, zone) : <span className="muted">{t("registration.attendees.notYet")}</span>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -87,13 +90,14 @@ function Attendees({ base, zone }: { base: string; zone: string }) {
 }
 
 export function RegistrationCheckinPage() {
-  return <OrganiserShell title="Check-in">{(e, p) => <Checkin base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.checkin.title">{(e, p) => <Checkin base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 type Feedback = { tone: "ok" | "fail"; title: string; detail: string } | null;
 
 /** The door: a big field for the code or a name, big buttons, loud feedback. Made for a phone. */
 function Checkin({ base, zone }: { base: string; zone: string }) {
+  const { t } = useI18n();
   const [text, setText] = useState("");
   const [matches, setMatches] = useState<Attendee[] | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -107,12 +111,13 @@ function Checkin({ base, zone }: { base: string; zone: string }) {
     setFeedback(null);
     try {
       const a = await post<Attendee>(`${base}/check-in`, body);
-      setFeedback({ tone: "ok", title: `${a.name} is checked in`, detail: `${a.feePaid ? "Fee paid." : "Fee NOT paid yet — please collect it."}${a.affiliation ? ` ${a.affiliation}.` : ""}` });
+      const fee = t(a.feePaid ? "registration.checkin.feePaid" : "registration.checkin.feeNotPaid");
+      setFeedback({ tone: "ok", title: t("registration.checkin.done", { name: a.name }), detail: a.affiliation ? t("registration.checkin.withAffiliation", { fee, affiliation: a.affiliation }) : fee });
       setText("");
       setMatches(null);
     } catch (err) {
       const e = err as ApiError;
-      setFeedback({ tone: "fail", title: e.code === "already_checked_in" ? "Already checked in" : e.status === 404 ? "Not found" : "Not checked in", detail: e.message });
+      setFeedback({ tone: "fail", title: t(e.code === "already_checked_in" ? "registration.checkin.already" : e.status === 404 ? "registration.checkin.notFound" : "registration.checkin.failed"), detail: e.message });
     } finally {
       setBusy(false);
       inputRef.current?.focus();
@@ -132,9 +137,9 @@ function Checkin({ base, zone }: { base: string; zone: string }) {
         return checkIn({ code: s.toUpperCase() });
       }
       setMatches(list.attendees);
-      if (list.attendees.length === 0) setFeedback({ tone: "fail", title: "Nobody found", detail: `No confirmed attendee matches “${s}”.` });
+      if (list.attendees.length === 0) setFeedback({ tone: "fail", title: t("registration.checkin.nobody"), detail: t("registration.checkin.nobodyMatches", { query: s }) });
     } catch (err) {
-      setFeedback({ tone: "fail", title: "Search failed", detail: (err as Error).message });
+      setFeedback({ tone: "fail", title: t("registration.checkin.searchFailed"), detail: (err as Error).message });
     } finally {
       setBusy(false);
     }
@@ -150,38 +155,37 @@ function Checkin({ base, zone }: { base: string; zone: string }) {
         }}
       >
         <label htmlFor="checkin-input" className="checkin-label">
-          Attendee code or name
+          {t("registration.checkin.label")}
         </label>
         <input id="checkin-input" ref={inputRef} className="checkin-input" autoComplete="off" autoCapitalize="characters" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
         <button type="submit" className="button primary checkin-button" disabled={busy || !text.trim()}>
-          {busy ? "Working…" : looksLikeCode(text.trim()) ? "Check in" : "Find"}
+          {t(busy ? "common.working" : looksLikeCode(text.trim()) ? "registration.checkin.checkIn" : "registration.checkin.find")}
         </button>
       </form>
       <div aria-live="assertive" aria-atomic="true" className="checkin-feedback-region">
         {feedback ? (
           <div className={`checkin-feedback checkin-${feedback.tone}`}>
             <p className="checkin-feedback-title">
-              <span aria-hidden="true">{feedback.tone === "ok" ? "✓ " : "✗ "}</span>
-              {feedback.title}
+              <span aria-hidden="true">{t(feedback.tone === "ok" ? "registration.checkin.ok" : "registration.checkin.fail")}</span> {feedback.title}
             </p>
             <p>{feedback.detail}</p>
           </div>
         ) : null}
       </div>
       {matches && matches.length > 0 ? (
-        <ul className="checkin-matches" aria-label="Matching attendees">
+        <ul className="checkin-matches" aria-label={t("registration.checkin.matches")}>
           {matches.map((a) => (
             <li key={a.requestId}>
               <div>
                 <p className="person-name">{a.name}</p>
                 <p className="muted small">
                   {a.email}
-                  {a.checkedInAt ? ` · checked in ${formatDeadline(a.checkedInAt, zone)}` : ""}
-                  {a.feePaid ? "" : " · fee not paid"}
+                  {a.checkedInAt ? t("registration.checkin.checkedInAt", { when: formatDeadline(a.checkedInAt, zone) }) : null}
+                  {a.feePaid ? null : t("registration.checkin.feeNotPaidShort")}
                 </p>
               </div>
               <button type="button" className="button primary checkin-button" disabled={busy || !!a.checkedInAt} onClick={() => void checkIn({ requestId: a.requestId })}>
-                {a.checkedInAt ? "Checked in" : "Check in"}
+                {t(a.checkedInAt ? "registration.checkin.checkedIn" : "registration.checkin.checkIn")}
                 <span className="visually-hidden"> {a.name}</span>
               </button>
             </li>

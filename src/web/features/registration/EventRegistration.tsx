@@ -3,9 +3,9 @@ import { Link } from "react-router-dom";
 import { get } from "../../app/api.js";
 import { formatDeadline } from "../../app/dates.js";
 import { useLoad } from "../../app/hooks.js";
+import { useI18n } from "../../app/i18n.js";
 import { useSession } from "../../app/session.js";
-import { regApi } from "./common.js";
-import { formatMoney } from "./logic.js";
+import { money, regApi } from "./common.js";
 import type { Settings } from "./types.js";
 
 /**
@@ -30,6 +30,7 @@ export function useRegistrationOrganiser(community: string | null, event: string
 
 /** On a hackathon's page: request an invitation while requests are open, with fee, beneficiary and places left. */
 export function RegistrationCallToAction({ community, event }: { community: string; event: string }) {
+  const { t, rich } = useI18n();
   const { user } = useSession();
   const [state] = useLoad((signal) => get<Settings>(regApi(community, event), signal), [community, event]);
   if (state.status !== "ok") return null;
@@ -38,38 +39,34 @@ export function RegistrationCallToAction({ community, event }: { community: stri
   if (!s.open && !upcoming) return null;
   return (
     <section className="card registration-cta" aria-labelledby="cta-title">
-      <h2 id="cta-title">{s.open ? "Request an invitation" : "Invitation requests open soon"}</h2>
-      <p>
-        This hackathon is by invitation: tell the organisers what you want to work on, and they answer within {s.responseBusinessDays} business days.
-      </p>
+      <h2 id="cta-title">{t(s.open ? "registration.cta.title" : "registration.cta.titleSoon")}</h2>
+      <p>{t("registration.cta.byInvitation", { days: s.responseBusinessDays })}</p>
       <ul className="cta-facts">
-        <li>
-          <strong>{s.placesLeft}</strong> of {s.capacity} places left
-        </li>
+        <li>{rich("registration.cta.placesLeft", { left: s.placesLeft, capacity: s.capacity })}</li>
         {s.feeAmount > 0 ? (
           <li>
-            Fee <strong>{formatMoney(s.feeAmount, s.feeCurrency)}</strong>
-            {s.beneficiaryName ? (
-              <>
-                , all of it for {s.beneficiaryUrl ? <a href={s.beneficiaryUrl} rel="noopener noreferrer">{s.beneficiaryName}</a> : s.beneficiaryName}
-              </>
-            ) : null}
+            {s.beneficiaryName
+              ? rich("registration.cta.feeFor", { amount: money(s.feeAmount, s.feeCurrency), beneficiary: s.beneficiaryUrl ? <a href={s.beneficiaryUrl} rel="noopener noreferrer">{s.beneficiaryName}</a> : s.beneficiaryName })
+              : rich("registration.cta.fee", { amount: money(s.feeAmount, s.feeCurrency) })}
           </li>
         ) : (
-          <li>No fee</li>
+          <li>{t("registration.cta.noFee")}</li>
         )}
         <li>
-          {s.open ? "Requests close" : "Requests open"} <time dateTime={s.open ? s.closesAt : s.opensAt}>{formatDeadline(s.open ? s.closesAt : s.opensAt, s.timeZone)}</time> ({s.timeZone})
+          {rich(s.open ? "registration.cta.closes" : "registration.cta.opens", {
+            // The deadline names the event's zone.
+            when: <time dateTime={s.open ? s.closesAt : s.opensAt}>{formatDeadline(s.open ? s.closesAt : s.opensAt, s.timeZone)}</time>,
+          })}
         </li>
       </ul>
       {s.open ? (
         <p className="button-row">
           <Link to={`/communities/${community}/events/${event}/request-invitation`} className="button primary">
-            Request an invitation
+            {t("registration.cta.title")}
           </Link>
           {user ? (
             <Link to="/registration" className="button secondary">
-              My requests
+              {t("registration.cta.myRequests")}
             </Link>
           ) : null}
         </p>

@@ -3,15 +3,19 @@ import { get, post } from "../../app/api.js";
 import { formatDeadline } from "../../app/dates.js";
 import { ErrorSummary, SelectField, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { useLoad, useSubmit } from "../../app/hooks.js";
+import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
 import { BudgetBar } from "./Charts.js";
-import { Money, OrganiserShell } from "./common.js";
-import { formatMoney, minorDigits, parseMajor, STIPEND_LABEL } from "./logic.js";
+import { amountExample, money, Money, OrganiserShell, readAmount } from "./common.js";
+import { STIPEND_LABEL } from "./logic.js";
 import type { AttendeeList, Ledger, Stipend, StipendList } from "./types.js";
 import { validationError, type IssueLike } from "../../app/errors.js";
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
 
-const METHOD_LABEL: Record<string, string> = { bank_transfer: "Bank transfer", cash: "Cash", waiver: "Waiver" };
-const KIND_LABEL: Record<string, string> = { payment: "Payment", waiver: "Waiver", refund: "Refund" };
+const METHOD_LABEL: Record<string, MessageId> = { bank_transfer: "registration.method.bank_transfer", cash: "registration.method.cash", waiver: "registration.method.waiver" };
+const KIND_LABEL: Record<string, MessageId> = { payment: "registration.kind.payment", waiver: "registration.kind.waiver", refund: "registration.kind.refund" };
+/** What an empty cell shows. */
+const NONE = "—";
 /** What the record form can enter; the server's LEDGER_KINDS. */
 const FORM_KINDS = ["payment", "waiver", "refund"] as const;
 type FormKind = (typeof FORM_KINDS)[number];
@@ -20,10 +24,11 @@ const methodsFor = (kind: FormKind): string[] => (kind === "waiver" ? ["waiver"]
 const EMPTY_PAYMENT = { requestId: "", kind: "payment" as FormKind, method: "bank_transfer", amount: "", reference: "" };
 
 export function RegistrationFeesPage() {
-  return <OrganiserShell title="Fees ledger">{(e, p) => <Fees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.fees.title">{(e, p) => <Fees base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Fees({ base, zone }: { base: string; zone: string }) {
+  const { t, rich } = useI18n();
   const [state, , setLedger] = useLoad(async (signal) => {
     const [ledger, people] = await Promise.all([get<Ledger>(`${base}/ledger`, signal), get<AttendeeList>(`${base}/attendees?limit=2000`, signal)]);
     return { ledger, people };
@@ -35,49 +40,54 @@ function Fees({ base, zone }: { base: string; zone: string }) {
   const pay = useSubmit(["requestId", "kind", "method", "amount", "reference"]);
   const donate = useSubmit(["reference"]);
   if (state.status === "loading") return <Loading />;
-  if (state.status === "error") return <PageError error={state.error} what="The ledger" />;
+  if (state.status === "error") return <PageError error={state.error} what={t("registration.fees.what")} />;
   const { ledger: l, people } = state.data;
-  const t = l.totals;
-  const m = (n: number) => formatMoney(n, l.currency);
+  const totals = l.totals;
+  const m = (n: number) => money(n, l.currency);
   const unpaid = people.attendees.filter((a) => !a.feePaid);
-  const options = [{ value: "", label: "Choose a person…" }, ...unpaid.map((a) => ({ value: a.requestId, label: `${a.name} <${a.email}>` })), ...people.attendees.filter((a) => a.feePaid).map((a) => ({ value: a.requestId, label: `${a.name} <${a.email}> — paid` }))];
+  const options = [{ value: "", label: t("registration.fees.choosePerson") }, ...unpaid.map((a) => ({ value: a.requestId, label: `${a.name} <${a.email}>` })), ...people.attendees.filter((a) => a.feePaid).map((a) => ({ value: a.requestId, label: t("registration.fees.personPaid", { person: `${a.name} <${a.email}>` }) }))];
+  const labels = { requestId: t("registration.fees.person"), kind: t("registration.fees.kind"), method: t("registration.fees.method"), amount: t("registration.fees.amount"), reference: t("registration.fees.reference") };
+  // A kind or method the page does not know yet is shown as the server names it.
+  const label = (table: Record<string, MessageId>, key: string) => (table[key] ? t(table[key]) : key);
   return (
     <div className="stack">
       <section className="card" aria-labelledby="totals-title">
-        <h2 id="totals-title">Totals</h2>
+        <h2 id="totals-title">{t("registration.fees.totals")}</h2>
         <p className="muted">
-          Fee {m(l.feeAmount)} per person{l.beneficiaryName ? <>, for {l.beneficiaryUrl ? <a href={l.beneficiaryUrl}>{l.beneficiaryName}</a> : l.beneficiaryName}</> : null}.
+          {l.beneficiaryName
+            ? rich("registration.fees.perPersonFor", { amount: m(l.feeAmount), beneficiary: l.beneficiaryUrl ? <a href={l.beneficiaryUrl}>{l.beneficiaryName}</a> : l.beneficiaryName })
+            : t("registration.fees.perPerson", { amount: m(l.feeAmount) })}
         </p>
         <dl className="totals-grid">
           {(
             [
-              ["Due", t.due],
-              ["Paid", t.paid],
-              ["Waived", t.waived],
-              ["Refunded", t.refunded],
-              ["Outstanding", t.outstanding],
-              ["Donated", t.donated],
+              ["registration.fees.due", totals.due],
+              ["registration.fees.paid", totals.paid],
+              ["registration.fees.waived", totals.waived],
+              ["registration.fees.refunded", totals.refunded],
+              ["registration.fees.outstanding", totals.outstanding],
+              ["registration.fees.donated", totals.donated],
             ] as const
           ).map(([k, n]) => (
             <div key={k}>
-              <dt>{k}</dt>
+              <dt>{t(k)}</dt>
               <dd>{m(n)}</dd>
             </div>
           ))}
           <div className="total-owed">
-            <dt>Owed to the beneficiary</dt>
-            <dd data-testid="owed">{m(t.owedToBeneficiary)}</dd>
+            <dt>{t("registration.fees.owed")}</dt>
+            <dd data-testid="owed">{m(totals.owedToBeneficiary)}</dd>
           </div>
         </dl>
-        {l.closed ? <Status tone="info">Everything received has been passed on to the beneficiary.</Status> : null}
+        {l.closed ? <Status tone="info">{t("registration.fees.closed")}</Status> : null}
         <p>
           <a href={`/api/v1${base}/ledger.csv`} download>
-            Download the ledger (CSV)
+            {t("registration.fees.csv")}
           </a>
         </p>
       </section>
       <section className="card" aria-labelledby="pay-title">
-        <h2 id="pay-title">Record a payment</h2>
+        <h2 id="pay-title">{t("registration.fees.record")}</h2>
         <Status>{notice}</Status>
         <form
           aria-labelledby="pay-title"
@@ -87,35 +97,35 @@ function Fees({ base, zone }: { base: string; zone: string }) {
             void pay.run(async () => {
               const { kind } = form;
               const issues: IssueLike[] = [];
-              if (!form.requestId) issues.push({ path: ["requestId"], message: kind === "refund" ? "Choose who is refunded." : kind === "waiver" ? "Choose whose fee is waived." : "Choose who paid." });
+              if (!form.requestId) issues.push({ path: ["requestId"], message: t(kind === "refund" ? "registration.fees.chooseRefunded" : kind === "waiver" ? "registration.fees.chooseWaived" : "registration.fees.choosePaid") });
               // A refund needs its amount; a payment or waiver is the event's fee unless one is given.
               let amount: number | undefined;
               if (kind === "refund" || form.amount.trim() !== "") {
-                const a = parseMajor(form.amount, minorDigits(l.currency));
-                if (a === null || a <= 0) issues.push({ path: ["amount"], message: kind === "refund" && form.amount.trim() === "" ? "Give the amount refunded." : `Give the amount as a number, e.g. ${(15).toFixed(minorDigits(l.currency))}.` });
+                const a = readAmount(form.amount, l.currency);
+                if (a === null || a <= 0) issues.push({ path: ["amount"], message: kind === "refund" && form.amount.trim() === "" ? t("registration.fees.amountRefunded") : t("registration.check.amount", { example: amountExample(15, l.currency) }) });
                 else amount = a;
               }
               if (issues.length) throw validationError(issues);
               const next = await post<Ledger>(`${base}/payments`, { requestId: form.requestId, kind, method: form.method, ...(amount !== undefined ? { amount } : {}), reference: form.reference.trim() });
-              const who = people.attendees.find((a) => a.requestId === form.requestId)?.name ?? "the person";
+              const who = people.attendees.find((a) => a.requestId === form.requestId)?.name ?? t("registration.fees.thePerson");
               // A refund may leave the fee unpaid again; the server knows, so ask it.
               const nextPeople = kind === "refund" ? await get<AttendeeList>(`${base}/attendees?limit=2000`).catch(() => people) : { ...people, attendees: people.attendees.map((a) => (a.requestId === form.requestId ? { ...a, feePaid: true } : a)) };
               setLedger({ ledger: next, people: nextPeople });
               setForm(EMPTY_PAYMENT);
-              setNotice(`${KIND_LABEL[kind]} of ${m(amount ?? l.feeAmount)} recorded for ${who}.`);
+              setNotice(t("registration.fees.recorded", { kind, amount: m(amount ?? l.feeAmount), who }));
             });
           }}
           noValidate
         >
-          <ErrorSummary form="pay" errors={pay.errors} labels={{ requestId: "Person", kind: "Kind", method: "Method", amount: "Amount", reference: "Reference" }} />
-          <SelectField form="pay" name="requestId" label="Person" hint="Confirmed attendees, those who have not paid first." options={options} value={form.requestId} onChange={(e) => setForm((f) => ({ ...f, requestId: e.target.value }))} error={pay.errors.fields.requestId} />
+          <ErrorSummary form="pay" errors={pay.errors} labels={labels} />
+          <SelectField form="pay" name="requestId" label={labels.requestId} hint={t("registration.fees.personHint")} options={options} value={form.requestId} onChange={(e) => setForm((f) => ({ ...f, requestId: e.target.value }))} error={pay.errors.fields.requestId} />
           <div className="grid-2">
             <SelectField
               form="pay"
               name="kind"
-              label="Kind"
-              hint={form.kind === "refund" ? "Money paid back to the person." : form.kind === "waiver" ? "The fee is not asked for." : "The fee, received."}
-              options={FORM_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] ?? k }))}
+              label={labels.kind}
+              hint={t(`registration.fees.kindHint.${form.kind}`)}
+              options={FORM_KINDS.map((k) => ({ value: k, label: t(`registration.kind.${k}`) }))}
               value={form.kind}
               onChange={(e) => {
                 const kind = (FORM_KINDS as readonly string[]).includes(e.target.value) ? (e.target.value as FormKind) : "payment";
@@ -126,8 +136,8 @@ function Fees({ base, zone }: { base: string; zone: string }) {
             <SelectField
               form="pay"
               name="method"
-              label="Method"
-              options={methodsFor(form.kind).map((value) => ({ value, label: METHOD_LABEL[value] ?? value }))}
+              label={labels.method}
+              options={methodsFor(form.kind).map((value) => ({ value, label: label(METHOD_LABEL, value) }))}
               value={form.method}
               onChange={(e) => setForm((f) => ({ ...f, method: e.target.value }))}
               error={pay.errors.fields.method}
@@ -137,8 +147,8 @@ function Fees({ base, zone }: { base: string; zone: string }) {
             <TextField
               form="pay"
               name="amount"
-              label="Amount"
-              hint={form.kind === "refund" ? `Required, in ${l.currency}: at most what this person has paid and not had back.` : `In ${l.currency}. Leave empty for the event’s fee, ${m(l.feeAmount)}.`}
+              label={labels.amount}
+              hint={form.kind === "refund" ? t("registration.fees.amountHintRefund", { currency: l.currency }) : t("registration.fees.amountHint", { currency: l.currency, fee: m(l.feeAmount) })}
               inputMode="decimal"
               autoComplete="off"
               value={form.amount}
@@ -146,17 +156,15 @@ function Fees({ base, zone }: { base: string; zone: string }) {
               error={pay.errors.fields.amount}
               required={form.kind === "refund"}
             />
-            <TextField form="pay" name="reference" label="Reference" hint={form.method === "bank_transfer" ? "Required: the reference on the bank statement." : "Optional."} value={form.reference} onChange={(e) => setForm((f) => ({ ...f, reference: e.target.value }))} error={pay.errors.fields.reference} maxLength={200} />
+            <TextField form="pay" name="reference" label={labels.reference} hint={t(form.method === "bank_transfer" ? "registration.fees.referenceRequired" : "registration.fees.optional")} value={form.reference} onChange={(e) => setForm((f) => ({ ...f, reference: e.target.value }))} error={pay.errors.fields.reference} maxLength={200} />
           </div>
-          <SubmitButton busy={pay.busy}>Record {(KIND_LABEL[form.kind] ?? "payment").toLowerCase()}</SubmitButton>
+          <SubmitButton busy={pay.busy}>{t("registration.fees.recordKind", { kind: form.kind })}</SubmitButton>
         </form>
       </section>
       <section className="card" aria-labelledby="donation-title">
-        <h2 id="donation-title">Record the donation</h2>
-        <p>
-          Transferred {m(t.owedToBeneficiary)} to {l.beneficiaryName || "the beneficiary"}? Recording it closes the ledger for what has been received so far.
-        </p>
-        <ErrorSummary form="donation" errors={donate.errors} labels={{ reference: "Transfer reference" }} />
+        <h2 id="donation-title">{t("registration.fees.donation")}</h2>
+        <p>{t("registration.fees.donationText", { amount: m(totals.owedToBeneficiary), beneficiary: l.beneficiaryName || t("registration.fees.theBeneficiary") })}</p>
+        <ErrorSummary form="donation" errors={donate.errors} labels={{ reference: t("registration.fees.transferReference") }} />
         <form
           className="inline-form"
           onSubmit={(e) => {
@@ -165,32 +173,32 @@ function Fees({ base, zone }: { base: string; zone: string }) {
               const next = await post<Ledger>(`${base}/donations`, { reference: donationRef.trim() });
               setLedger({ ledger: next, people });
               setDonationRef("");
-              setNotice(`Donation recorded.`);
+              setNotice(t("registration.fees.donationRecorded"));
             });
           }}
         >
-          <TextField form="donation" name="reference" label="Transfer reference" value={donationRef} onChange={(e) => setDonationRef(e.target.value)} error={donate.errors.fields.reference} maxLength={200} />
+          <TextField form="donation" name="reference" label={t("registration.fees.transferReference")} value={donationRef} onChange={(e) => setDonationRef(e.target.value)} error={donate.errors.fields.reference} maxLength={200} />
           <SubmitButton busy={donate.busy} className="button secondary">
-            Record donation
+            {t("registration.fees.recordDonation")}
           </SubmitButton>
         </form>
       </section>
       <section className="card" aria-labelledby="entries-title">
-        <h2 id="entries-title">Entries</h2>
+        <h2 id="entries-title">{t("registration.fees.entries")}</h2>
         {l.entries.length === 0 && l.donations.length === 0 ? (
-          <p className="empty">Nothing recorded yet.</p>
+          <p className="empty">{t("registration.fees.nothing")}</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Reference</th>
+                  <th scope="col">{t("registration.fees.when")}</th>
+                  <th scope="col">{t("registration.fees.who")}</th>
+                  <th scope="col">{labels.kind}</th>
+                  <th scope="col">{labels.method}</th>
+                  <th scope="col">{labels.reference}</th>
                   <th scope="col" className="num">
-                    Amount
+                    {labels.amount}
                   </th>
                 </tr>
               </thead>
@@ -198,21 +206,21 @@ function Fees({ base, zone }: { base: string; zone: string }) {
                 {l.entries.map((x) => (
                   <tr key={x.id}>
                     <td>{formatDeadline(x.recordedAt, zone)}</td>
-                    <td>{x.name ?? "—"}</td>
-                    <td>{KIND_LABEL[x.kind] ?? x.kind}</td>
-                    <td>{METHOD_LABEL[x.method] ?? x.method}</td>
-                    <td>{x.reference || "—"}</td>
-                    <td className="num">{x.kind === "refund" ? "−" : ""}{formatMoney(x.amount, x.currency)}</td>
+                    <td>{x.name ?? NONE}</td>
+                    <td>{label(KIND_LABEL, x.kind)}</td>
+                    <td>{label(METHOD_LABEL, x.method)}</td>
+                    <td>{x.reference || NONE}</td>
+                    <td className="num">{money(x.kind === "refund" ? -x.amount : x.amount, x.currency)}</td>
                   </tr>
                 ))}
                 {l.donations.map((x) => (
                   <tr key={x.id}>
                     <td>{formatDeadline(x.recordedAt, zone)}</td>
                     <td>{x.beneficiaryName}</td>
-                    <td>Donation</td>
-                    <td>Transfer</td>
+                    <td>{t("registration.fees.donationKind")}</td>
+                    <td>{t("registration.fees.transfer")}</td>
                     <td>{x.reference}</td>
-                    <td className="num">{formatMoney(x.amount, x.currency)}</td>
+                    <td className="num">{money(x.amount, x.currency)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -224,39 +232,44 @@ function Fees({ base, zone }: { base: string; zone: string }) {
   );
 }
 
+type StipendAction = "request_information" | "offer" | "reimburse" | "reject" | "message";
+
 export function RegistrationStipendsPage() {
-  return <OrganiserShell title="Travel stipends">{(e, p) => <Stipends base={p.api} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.stipends.title">{(e, p) => <Stipends base={p.api} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Stipends({ base, zone }: { base: string; zone: string }) {
+  const { t } = useI18n();
   const [state, , setData] = useLoad((signal) => get<StipendList>(`${base}/stipends`, signal), [base]);
   if (state.status === "loading") return <Loading />;
-  if (state.status === "error") return <PageError error={state.error} what="The stipends" />;
+  if (state.status === "error") return <PageError error={state.error} what={t("registration.stipends.what")} />;
   const { budget, stipends } = state.data;
   return (
     <div className="stack">
       <section className="card" aria-labelledby="budget-title">
-        <h2 id="budget-title">Budget</h2>
+        <h2 id="budget-title">{t("registration.stipends.budget")}</h2>
         <BudgetBar budget={budget} />
       </section>
-      {stipends.length === 0 ? <p className="empty">No stipend requests yet.</p> : stipends.map((s) => <StipendCard key={s.id} s={s} base={base} zone={zone} left={budget.left} onChange={setData} />)}
+      {stipends.length === 0 ? <p className="empty">{t("registration.stipends.empty")}</p> : stipends.map((s) => <StipendCard key={s.id} s={s} base={base} zone={zone} left={budget.left} onChange={setData} />)}
     </div>
   );
 }
 
 function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: string; zone: string; left: number; onChange: (l: StipendList) => void }) {
+  const { t, rich } = useI18n();
   const F = `stipend-${s.id.slice(0, 8)}`;
   const [v, setV] = useState({ action: "offer", amount: "", message: "", internalNote: "" });
   const [notice, setNotice] = useState("");
   const { busy, errors, run } = useSubmit(["action", "amount", "message", "internalNote"]);
   const open = !["declined", "reimbursed", "withdrawn", "rejected"].includes(s.state);
-  const actions = [
-    ...(["submitted", "information_needed"].includes(s.state) ? [{ value: "request_information", label: "Ask for information" }] : []),
-    ...(["submitted", "information_needed", "offered"].includes(s.state) ? [{ value: "offer", label: "Offer an amount" }] : []),
-    ...(s.state === "accepted" ? [{ value: "reimburse", label: "Mark reimbursed" }] : []),
-    ...(["submitted", "information_needed", "offered"].includes(s.state) ? [{ value: "reject", label: "Reject" }] : []),
-    { value: "message", label: "Message only" },
+  const allowed: StipendAction[] = [
+    ...(["submitted", "information_needed"].includes(s.state) ? (["request_information"] as const) : []),
+    ...(["submitted", "information_needed", "offered"].includes(s.state) ? (["offer"] as const) : []),
+    ...(s.state === "accepted" ? (["reimburse"] as const) : []),
+    ...(["submitted", "information_needed", "offered"].includes(s.state) ? (["reject"] as const) : []),
+    "message",
   ];
+  const actions = allowed.map((value) => ({ value, label: t(`registration.stipends.action.${value}`) }));
   const action = actions.some((a) => a.value === v.action) ? v.action : (actions[0]?.value ?? "message");
   const needsAmount = action === "offer" || action === "reimburse";
   const public_ = s.messages.filter((m) => !m.internal);
@@ -264,36 +277,34 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
   return (
     <section className="card stipend-card" aria-labelledby={`${F}-title`}>
       <h2 id={`${F}-title`}>
-        {s.name} <span className={`badge stipend-${s.state}`}>{STIPEND_LABEL[s.state]}</span>
+        {s.name} <span className={`badge stipend-${s.state}`}>{t(STIPEND_LABEL[s.state])}</span>
       </h2>
-      <p className="muted">
-        {s.email} · from {s.origin}
-      </p>
+      <p className="muted">{t("registration.stipends.from", { email: s.email, origin: s.origin })}</p>
       <p>
-        Asked for <strong><Money minor={s.amountAsked} currency={s.currency} /></strong>
-        {s.amountOffered !== null ? <> · offered <strong><Money minor={s.amountOffered} currency={s.currency} /></strong></> : null}
-        {s.amountReimbursed !== null ? <> · reimbursed <strong><Money minor={s.amountReimbursed} currency={s.currency} /></strong></> : null}
+        {rich("registration.stipends.asked", { amount: <Money minor={s.amountAsked} currency={s.currency} /> })}
+        {s.amountOffered !== null ? rich("registration.stipends.offeredToo", { amount: <Money minor={s.amountOffered} currency={s.currency} /> }) : null}
+        {s.amountReimbursed !== null ? rich("registration.stipends.reimbursedToo", { amount: <Money minor={s.amountReimbursed} currency={s.currency} /> }) : null}
       </p>
       <p className="pre-wrap">{s.justification}</p>
       <div className="grid-2 messages-split">
         <div>
-          <h3>Messages with the applicant</h3>
+          <h3>{t("registration.stipends.messages")}</h3>
           {public_.length ? (
             <ol className="message-list">
               {public_.map((m) => (
                 <li key={m.id} className={`message from-${m.from}`}>
-                  <p className="message-meta">{m.from === "organiser" ? "Organisers" : s.name} · {formatDeadline(m.createdAt, zone)}</p>
+                  <p className="message-meta">{t("registration.meta", { who: m.from === "organiser" ? t("registration.stipends.organisers") : s.name, when: formatDeadline(m.createdAt, zone) })}</p>
                   <p className="message-body">{m.body}</p>
                 </li>
               ))}
             </ol>
           ) : (
-            <p className="muted small">None.</p>
+            <p className="muted small">{t("registration.stipends.none")}</p>
           )}
         </div>
         <div className="internal-notes">
-          <h3>Internal notes</h3>
-          <p className="internal-label">Internal — never shown to the applicant</p>
+          <h3>{t("registration.internalNotes")}</h3>
+          <p className="internal-label">{t("registration.internalOnly")}</p>
           {internal.length ? (
             <ol className="message-list">
               {internal.map((m) => (
@@ -304,7 +315,7 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
               ))}
             </ol>
           ) : (
-            <p className="muted small">None.</p>
+            <p className="muted small">{t("registration.stipends.none")}</p>
           )}
         </div>
       </div>
@@ -316,29 +327,29 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
             void run(async () => {
               let amount: number | undefined;
               if (needsAmount) {
-                const a = parseMajor(v.amount, minorDigits(s.currency));
-                if (a === null || a <= 0) throw validationError([{ path: ["amount"], message: "Give the amount, e.g. 250.00." }]);
-                if (action === "offer" && a > s.amountAsked) throw validationError([{ path: ["amount"], message: `At most the amount asked, ${formatMoney(s.amountAsked, s.currency)}.` }]);
+                const a = readAmount(v.amount, s.currency);
+                if (a === null || a <= 0) throw validationError([{ path: ["amount"], message: t("registration.stipends.amountRequired", { example: amountExample(250, s.currency) }) }]);
+                if (action === "offer" && a > s.amountAsked) throw validationError([{ path: ["amount"], message: t("registration.stipends.atMostAsked", { amount: money(s.amountAsked, s.currency) }) }]);
                 amount = a;
               }
               onChange(await post<StipendList>(`${base}/stipends/${s.id}/actions`, { action, ...(amount !== undefined ? { amount } : {}), message: v.message, internalNote: v.internalNote }));
               setV({ action: "offer", amount: "", message: "", internalNote: "" });
               const label = actions.find((a) => a.value === action)?.label ?? action;
-              setNotice(amount !== undefined ? `${label}: ${formatMoney(amount, s.currency)} — done.` : `${label} — done.`);
+              setNotice(amount !== undefined ? t("registration.stipends.doneAmount", { action: label, amount: money(amount, s.currency) }) : t("registration.stipends.done", { action: label }));
             });
           }}
           noValidate
         >
-          <ErrorSummary form={F} errors={errors} labels={{ action: "Action", amount: "Amount", message: "Message to the applicant", internalNote: "Internal note" }} />
+          <ErrorSummary form={F} errors={errors} labels={{ action: t("registration.stipends.action"), amount: t("registration.stipends.amountIn", { currency: s.currency }), message: t("registration.stipends.message"), internalNote: t("registration.stipends.internalNote") }} />
           <Status>{notice}</Status>
           <div className="grid-2">
-            <SelectField form={F} name="action" label="Action" options={actions} value={action} onChange={(e) => setV((x) => ({ ...x, action: e.target.value }))} error={errors.fields.action} />
+            <SelectField form={F} name="action" label={t("registration.stipends.action")} options={actions} value={action} onChange={(e) => setV((x) => ({ ...x, action: e.target.value }))} error={errors.fields.action} />
             {needsAmount ? (
               <TextField
                 form={F}
                 name="amount"
-                label={`Amount (${s.currency})`}
-                hint={action === "offer" ? `At most ${formatMoney(s.amountAsked, s.currency)}; ${formatMoney(left, s.currency)} left in the budget.` : undefined}
+                label={t("registration.stipends.amountIn", { currency: s.currency })}
+                hint={action === "offer" ? t("registration.stipends.amountHint", { asked: money(s.amountAsked, s.currency), left: money(left, s.currency) }) : undefined}
                 inputMode="decimal"
                 value={v.amount}
                 onChange={(e) => setV((x) => ({ ...x, amount: e.target.value }))}
@@ -347,11 +358,11 @@ function StipendCard({ s, base, zone, left, onChange }: { s: Stipend; base: stri
             ) : null}
           </div>
           <div className="grid-2">
-            <TextArea form={F} name="message" label="Message to the applicant" hint="Mailed to them." rows={3} value={v.message} onChange={(e) => setV((x) => ({ ...x, message: e.target.value }))} error={errors.fields.message} />
-            <TextArea form={F} name="internalNote" label="Internal note" hint="Only organisers see it." rows={3} value={v.internalNote} onChange={(e) => setV((x) => ({ ...x, internalNote: e.target.value }))} error={errors.fields.internalNote} />
+            <TextArea form={F} name="message" label={t("registration.stipends.message")} hint={t("registration.stipends.messageHint")} rows={3} value={v.message} onChange={(e) => setV((x) => ({ ...x, message: e.target.value }))} error={errors.fields.message} />
+            <TextArea form={F} name="internalNote" label={t("registration.stipends.internalNote")} hint={t("registration.stipends.noteHint")} rows={3} value={v.internalNote} onChange={(e) => setV((x) => ({ ...x, internalNote: e.target.value }))} error={errors.fields.internalNote} />
           </div>
           <SubmitButton busy={busy} className="button secondary">
-            Apply
+            {t("registration.stipends.apply")}
           </SubmitButton>
         </form>
       ) : null}

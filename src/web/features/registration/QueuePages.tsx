@@ -5,18 +5,21 @@ import { formatDeadline } from "../../app/dates.js";
 import { ApiError } from "../../app/errors.js";
 import { ErrorSummary, SubmitButton, TextArea } from "../../app/forms.js";
 import { useLoad, useSubmit } from "../../app/hooks.js";
+import { fmt, pageLocale, useI18n } from "../../app/i18n.js";
 import { Loading, PageError } from "../../app/layout.js";
 import { BudgetBar, FunnelChart } from "./Charts.js";
 import { ActionResult, Facts, Money, OrganiserShell, StateBadge } from "./common.js";
 import { DECISION_TEMPLATE, pageInfo, QUEUE_STATES, splitEmails, STATE_LABEL } from "./logic.js";
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
 import type { Decision, DecisionResult, PreviewView, QueueView, RequestDetail, Settings, Summary } from "./types.js";
 
 /** The organisers' overview: funnel, places, stipend budget, fees. */
 export function RegistrationDashboardPage() {
-  return <OrganiserShell title="Registration overview">{(e, p) => <Dashboard api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.dashboard.title">{(e, p) => <Dashboard api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Dashboard({ api, page }: { api: string; page: string; zone: string }) {
+  const { t, rich } = useI18n();
   const [state] = useLoad(async (signal) => {
     const [summary, settings] = await Promise.all([get<Summary>(`${api}/summary`, signal), get<Settings>(api, signal)]);
     return { ...summary, feeCurrency: settings.feeCurrency };
@@ -26,67 +29,65 @@ function Dashboard({ api, page }: { api: string; page: string; zone: string }) {
     if (state.error instanceof ApiError && state.error.code === "registration_not_set_up")
       return (
         <div className="notice notice-info">
-          <p>Registration is not set up for this event yet.</p>
+          <p>{t("registration.dashboard.notSetUp")}</p>
           <p>
-            <Link to={`${page}/settings`}>Set it up: places, request window, fee and questions</Link>
+            <Link to={`${page}/settings`}>{t("registration.dashboard.setUp")}</Link>
           </p>
         </div>
       );
-    return <PageError error={state.error} what="Registration for this event" />;
+    return <PageError error={state.error} what={t("registration.request.what")} />;
   }
   const s = state.data;
   const c = s.ledger;
   return (
     <div className="dashboard-grid">
       <section className="card" aria-labelledby="funnel-title">
-        <h2 id="funnel-title">Funnel</h2>
+        <h2 id="funnel-title">{t("registration.dashboard.funnel")}</h2>
         <FunnelChart funnel={s.funnel} />
-        <p className="muted small">Each step counts everyone who reached it, whatever their state now; percentages are of those who requested.</p>
+        <p className="muted small">{t("registration.dashboard.funnelNote")}</p>
         <p className="muted small">
-          {s.capacity - s.placesLeft} of {s.capacity} places taken, {s.placesLeft} left.
-          {s.overdue > 0 ? (
-            <>
-              {" "}
-              <Link to={`${page}/queue?overdue=true`} className="overdue-text">
-                {s.overdue} {s.overdue === 1 ? "request is" : "requests are"} past the answer-by date
-              </Link>
-              .
-            </>
-          ) : (
-            " No request is past its answer-by date."
-          )}
+          {t("registration.dashboard.places", { taken: s.capacity - s.placesLeft, capacity: s.capacity, left: s.placesLeft })} {s.overdue > 0
+            ? rich("registration.dashboard.overdue", {
+                count: s.overdue,
+                link: (chunks) => (
+                  <Link to={`${page}/queue?overdue=true`} className="overdue-text">
+                    {chunks}
+                  </Link>
+                ),
+              })
+            : t("registration.dashboard.noneOverdue")}
         </p>
       </section>
       <section className="card" aria-labelledby="states-title">
-        <h2 id="states-title">Requests by state</h2>
+        <h2 id="states-title">{t("registration.dashboard.byState")}</h2>
         <ul className="state-counts">
           {QUEUE_STATES.filter((k) => (s.counters[k] ?? 0) > 0 || k !== "unverified").map((k) => (
             <li key={k}>
               <Link to={`${page}/queue?state=${k}`}>
-                <span className="state-count">{s.counters[k] ?? 0}</span> {STATE_LABEL[k]}
+                <span className="state-count">{fmt.number(s.counters[k] ?? 0)}</span> {t(STATE_LABEL[k])}
               </Link>
             </li>
           ))}
         </ul>
       </section>
       <section className="card" aria-labelledby="budget-title">
-        <h2 id="budget-title">Stipend budget</h2>
+        <h2 id="budget-title">{t("registration.dashboard.budget")}</h2>
         <BudgetBar budget={s.budget} />
         <p>
-          <Link to={`${page}/stipends`}>Stipend requests</Link>
+          <Link to={`${page}/stipends`}>{t("registration.dashboard.stipendRequests")}</Link>
         </p>
       </section>
       <section className="card" aria-labelledby="fees-title">
-        <h2 id="fees-title">Fees</h2>
+        <h2 id="fees-title">{t("registration.dashboard.fees")}</h2>
         <Facts
           items={[
-            ["Due", <Money minor={c.due} currency={s.feeCurrency} />],
-            ["Paid", <Money minor={c.paid} currency={s.feeCurrency} />],
-            ["Owed to the beneficiary", <strong><Money minor={c.owedToBeneficiary} currency={s.feeCurrency} /></strong>],
+            [t("registration.fees.due"), <Money minor={c.due} currency={s.feeCurrency} />],
+            [t("registration.fees.paid"), <Money minor={c.paid} currency={s.feeCurrency} />],
+            [t("registration.fees.owed"), <strong><Money minor={c.owedToBeneficiary} currency={s.feeCurrency} /></strong>],
           ]}
         />
         <p>
-          <Link to={`${page}/fees`}>Fees ledger</Link>
+          <Link to={`${page}/fees`}>{t("registration.dashboard.ledger")}</Link>
         </p>
       </section>
     </div>
@@ -94,13 +95,16 @@ function Dashboard({ api, page }: { api: string; page: string; zone: string }) {
 }
 
 const LIMIT = 50;
+/** What an empty cell shows. */
+const NONE = "—";
 
 /** The queue: sorted by answer-by date, filters, search, selection and bulk decisions. */
 export function RegistrationQueuePage() {
-  return <OrganiserShell title="Request queue">{(e, p) => <Queue api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.queue.title">{(e, p) => <Queue api={p.api} page={p.page} zone={e.timeZone} />}</OrganiserShell>;
 }
 
 function Queue({ api, page, zone }: { api: string; page: string; zone: string }) {
+  const { t, rich } = useI18n();
   const [params, setParams] = useSearchParams();
   const stateFilter = params.get("state") ?? "";
   const overdue = params.get("overdue") === "true" ? "true" : "";
@@ -127,7 +131,7 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
   // chips and the search box keep their focus.
   const last = useRef<QueueView | null>(null);
   if (state.status === "ok") last.current = state.data;
-  if (state.status === "error") return <PageError error={state.error} what="The queue" />;
+  if (state.status === "error") return <PageError error={state.error} what={t("registration.queue.what")} />;
   const v = state.status === "ok" ? state.data : last.current;
   if (!v) return <Loading />;
   const info = pageInfo(v.total, LIMIT, offset);
@@ -137,37 +141,34 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
   return (
     <div className="queue" aria-busy={state.status === "loading" || undefined}>
       <p className="queue-summary">
-        <strong>{v.confirmed}</strong> of {v.capacity} places confirmed, <strong>{v.placesLeft}</strong> left.{" "}
-        {v.overdue > 0 ? <span className="overdue-text">{v.overdue} overdue.</span> : null}
+        {rich("registration.queue.summary", { confirmed: v.confirmed, capacity: v.capacity, left: v.placesLeft })} {v.overdue > 0 ? <span className="overdue-text">{t("registration.queue.overdueCount", { count: v.overdue })}</span> : null}
       </p>
       <div className="filters queue-filters">
         <fieldset className="chips-fieldset">
-          <legend className="visually-hidden">Show requests in state</legend>
+          <legend className="visually-hidden">{t("registration.queue.showState")}</legend>
           <div className="chips">
             <span className="chip">
               <input type="radio" id="state-all" name="state" checked={!stateFilter && !overdue} onChange={() => update({ state: "", overdue: "" })} />
-              <label htmlFor="state-all">All ({total})</label>
+              <label htmlFor="state-all">{t("registration.queue.all", { count: total })}</label>
             </span>
             {QUEUE_STATES.filter((k) => k !== "unverified" || (v.counters[k] ?? 0) > 0).map((k) => (
               <span className="chip" key={k}>
                 <input type="radio" id={`state-${k}`} name="state" checked={stateFilter === k && !overdue} onChange={() => update({ state: k, overdue: "" })} />
-                <label htmlFor={`state-${k}`}>
-                  {STATE_LABEL[k]} ({v.counters[k] ?? 0})
-                </label>
+                <label htmlFor={`state-${k}`}>{t("registration.queue.chip", { label: t(STATE_LABEL[k]), count: v.counters[k] ?? 0 })}</label>
               </span>
             ))}
             <span className="chip chip-warn">
               <input type="radio" id="state-overdue" name="state" checked={!!overdue} onChange={() => update({ state: "", overdue: "true" })} />
-              <label htmlFor="state-overdue">Overdue ({v.overdue})</label>
+              <label htmlFor="state-overdue">{t("registration.queue.overdueChip", { count: v.overdue })}</label>
             </span>
           </div>
         </fieldset>
         <fieldset className="chips-fieldset">
-          <legend className="visually-hidden">Other filters</legend>
+          <legend className="visually-hidden">{t("registration.queue.otherFilters")}</legend>
           <div className="chips">
             <span className="chip">
               <input type="checkbox" id="filter-needs-stipend" name="needsStipend" checked={!!needsStipend} onChange={(e) => update({ needsStipend: e.target.checked ? "true" : "" })} />
-              <label htmlFor="filter-needs-stipend">Needs a stipend</label>
+              <label htmlFor="filter-needs-stipend">{t("registration.queue.needsStipend")}</label>
             </span>
           </div>
         </fieldset>
@@ -180,49 +181,48 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
           }}
         >
           <label htmlFor="queue-search" className="visually-hidden">
-            Search requests
+            {t("registration.queue.search")}
           </label>
-          <input id="queue-search" type="search" placeholder="Name, email or answers" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} />
+          <input id="queue-search" type="search" placeholder={t("registration.queue.placeholder")} value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} />
           <button type="submit" className="button secondary">
-            Search
+            {t("common.search")}
           </button>
         </form>
       </div>
       <ActionResult result={result} />
-      <div className="bulk-bar" role="group" aria-label="Bulk actions">
+      <div className="bulk-bar" role="group" aria-label={t("registration.queue.bulk")}>
         <span className="bulk-count" aria-live="polite">
-          {selected.size} selected
+          {t("registration.queue.selected", { count: selected.size })}
         </span>
         {(["invite", "waitlist", "decline"] as const).map((a) => (
           <button key={a} type="button" className={`button small ${a === "invite" ? "primary" : a === "decline" ? "danger-outline" : "secondary"}`} disabled={selected.size === 0} onClick={() => setDialog({ action: a, ids: [...selected] })}>
-            {a === "invite" ? "Invite" : a === "waitlist" ? "Waitlist" : "Decline"}
-            <span className="visually-hidden"> the selected requests</span>
+            {rich(`registration.queue.bulk.${a}`, { more: (chunks) => <span className="visually-hidden">{chunks}</span> })}
           </button>
         ))}
       </div>
       {v.requests.length === 0 ? (
-        <p className="empty">No requests match.</p>
+        <p className="empty">{t("registration.queue.noMatch")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table queue-table">
-            <caption className="visually-hidden">Invitation requests, sorted by answer-by date</caption>
+            <caption className="visually-hidden">{t("registration.queue.caption")}</caption>
             <thead>
               <tr>
                 <th scope="col">
-                  <input type="checkbox" aria-label="Select all on this page" checked={allOnPage} onChange={() => setSelected(allOnPage ? new Set() : new Set(v.requests.map((r) => r.id)))} />
+                  <input type="checkbox" aria-label={t("registration.queue.selectAll")} checked={allOnPage} onChange={() => setSelected(allOnPage ? new Set() : new Set(v.requests.map((r) => r.id)))} />
                 </th>
-                <th scope="col">Name</th>
-                <th scope="col">State</th>
-                <th scope="col">Answer by</th>
-                <th scope="col">Wants to work on</th>
-                <th scope="col">Stipend</th>
+                <th scope="col">{t("registration.queue.name")}</th>
+                <th scope="col">{t("registration.queue.state")}</th>
+                <th scope="col">{t("registration.queue.answerBy")}</th>
+                <th scope="col">{t("registration.queue.workOn")}</th>
+                <th scope="col">{t("registration.queue.stipend")}</th>
               </tr>
             </thead>
             <tbody>
               {v.requests.map((r) => (
                 <tr key={r.id} className={r.overdue ? "row-overdue" : undefined}>
                   <td>
-                    <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    <input type="checkbox" aria-label={t("registration.queue.select", { name: r.name })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                   </td>
                   <td>
                     <Link to={`${page}/queue/${r.id}`} className="person-name">
@@ -236,40 +236,38 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
                   </td>
                   <td>
                     <time dateTime={r.answerBy}>{formatDeadline(r.answerBy, zone)}</time>
-                    {r.overdue ? <span className="overdue-flag">Overdue</span> : null}
-                    {r.state === "invited" && r.confirmBy ? <span className="muted small">confirm by {formatDeadline(r.confirmBy, zone)}</span> : null}
+                    {r.overdue ? <span className="overdue-flag">{t("registration.queue.overdue")}</span> : null}
+                    {r.state === "invited" && r.confirmBy ? <span className="muted small">{t("registration.queue.confirmBy", { when: formatDeadline(r.confirmBy, zone) })}</span> : null}
                   </td>
                   <td>
                     <div className="clamp-cell">{r.workOn}</div>
                   </td>
-                  <td>{r.needsStipend ? "Asked" : <span className="muted">—</span>}</td>
+                  <td>{r.needsStipend ? t("registration.queue.asked") : <span className="muted">{NONE}</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="pager">
-        <p>
-          {info.from}–{info.to} of {v.total} · page {info.page} of {info.pages}
-        </p>
+      <nav aria-label={t("registration.queue.pages")} className="pager">
+        <p>{t("registration.queue.range", { from: info.from, to: info.to, total: v.total, page: info.page, pages: info.pages })}</p>
         <div className="button-row">
           <button type="button" className="button small secondary" disabled={offset === 0} onClick={() => update({ offset: String(Math.max(0, offset - LIMIT)) })}>
-            Previous page
+            {t("registration.queue.previous")}
           </button>
           <button type="button" className="button small secondary" disabled={offset + LIMIT >= v.total} onClick={() => update({ offset: String(offset + LIMIT) })}>
-            Next page
+            {t("registration.queue.next")}
           </button>
         </div>
       </nav>
       <section className="card paste-box" aria-labelledby="paste-title">
-        <h2 id="paste-title">Decide by email address</h2>
-        <TextArea form="paste" name="emails" label="Paste email addresses" hint="Separated by commas, semicolons, spaces or new lines." rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />
-        <p className="muted small">{splitEmails(pasted).length} addresses recognised.</p>
+        <h2 id="paste-title">{t("registration.queue.byEmail")}</h2>
+        <TextArea form="paste" name="emails" label={t("registration.queue.paste")} hint={t("registration.queue.pasteHint")} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+        <p className="muted small">{t("registration.queue.recognised", { count: splitEmails(pasted).length })}</p>
         <div className="button-row">
           {(["invite", "waitlist", "decline"] as const).map((a) => (
             <button key={a} type="button" className="button small secondary" disabled={splitEmails(pasted).length === 0} onClick={() => setDialog({ action: a, emails: pasted })}>
-              {a === "invite" ? "Invite" : a === "waitlist" ? "Waitlist" : "Decline"} these addresses
+              {t(`registration.queue.addresses.${a}`)}
             </button>
           ))}
         </div>
@@ -285,9 +283,10 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
             setDialog(null);
             setSelected(new Set());
             if (dialog.emails) setPasted("");
-            const verb = { invite: "invited", waitlist: "waitlisted", decline: "declined", cancel: "cancelled" }[res.action];
-            const skipped = res.skipped.length ? ` ${res.skipped.length} skipped: ${res.skipped.slice(0, 5).map((s) => `${s.target} (${s.reason})`).join("; ")}${res.skipped.length > 5 ? "…" : ""}.` : "";
-            setResult({ tone: res.changed > 0 ? "success" : "error", text: `${res.changed} ${verb}, ${res.mailsQueued} ${res.mailsQueued === 1 ? "mail" : "mails"} queued.${skipped}` });
+            // The first five skipped, with the server's reasons.
+            const list = `${res.skipped.slice(0, 5).map((s) => t("registration.queue.skippedOne", { target: s.target, reason: s.reason })).join("; ")}${res.skipped.length > 5 ? "…" : ""}`;
+            const done = t("registration.queue.result", { changed: res.changed, action: res.action, mails: res.mailsQueued });
+            setResult({ tone: res.changed > 0 ? "success" : "error", text: res.skipped.length ? `${done} ${t("registration.queue.skipped", { count: res.skipped.length, list })}` : done });
             reload();
           }}
         />
@@ -298,6 +297,7 @@ function Queue({ api, page, zone }: { api: string; page: string; zone: string })
 
 /** The decision dialog: an optional personal message and a preview of the mail before it is sent. */
 function DecisionDialog({ api, action, count, onClose, onSend }: { api: string; action: Decision; count: number; onClose: () => void; onSend: (message: string) => Promise<void> }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [message, setMessage] = useState("");
   const [preview, setPreview] = useState<PreviewView | null>(null);
@@ -308,15 +308,15 @@ function DecisionDialog({ api, action, count, onClose, onSend }: { api: string; 
   }, []);
   useEffect(() => {
     const ctl = new AbortController();
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       fetchPreview(api, action, message, ctl.signal).then(setPreview, () => undefined);
     }, 250);
     return () => {
-      clearTimeout(t);
+      clearTimeout(timer);
       ctl.abort();
     };
   }, [api, action, message]);
-  const title = `${action === "invite" ? "Invite" : action === "waitlist" ? "Waitlist" : action === "decline" ? "Decline" : "Cancel"} ${count} ${count === 1 ? "request" : "requests"}`;
+  const title = t("registration.decision.title", { action, count });
   return (
     <dialog ref={ref} className="decision-dialog" aria-labelledby="decision-title" onClose={onClose}>
       <form
@@ -327,28 +327,28 @@ function DecisionDialog({ api, action, count, onClose, onSend }: { api: string; 
         }}
       >
         <h2 id="decision-title">{title}</h2>
-        <ErrorSummary form="decision" errors={errors} labels={{ message: "Personal message" }} />
-        <TextArea form="decision" name="message" label="Personal message (optional)" hint="Added to the mail where the template says {{message}}." rows={3} value={message} onChange={(e) => setMessage(e.target.value)} error={errors.fields.message} maxLength={5000} />
+        <ErrorSummary form="decision" errors={errors} labels={{ message: t("registration.decision.message") }} />
+        <TextArea form="decision" name="message" label={t("registration.decision.messageField")} hint={t("registration.decision.messageHint", { placeholder: "{{message}}" })} rows={3} value={message} onChange={(e) => setMessage(e.target.value)} error={errors.fields.message} maxLength={5000} />
         <section aria-labelledby="preview-title" className="mail-preview">
-          <h3 id="preview-title">Preview of the mail</h3>
+          <h3 id="preview-title">{t("registration.decision.preview")}</h3>
           {preview ? (
             <>
               <p className="mail-preview-subject">
-                <span className="muted">Subject:</span> {preview.subject}
+                <span className="muted">{t("registration.decision.subject")}</span> {preview.subject}
               </p>
               <pre className="mail-preview-text">{preview.text}</pre>
             </>
           ) : (
-            <p className="muted">Loading the preview…</p>
+            <p className="muted">{t("registration.decision.loading")}</p>
           )}
-          <p className="muted small">Shown with sample values; each person gets their own name, link and dates.</p>
+          <p className="muted small">{t("registration.decision.sample")}</p>
         </section>
         <div className="form-actions">
-          <SubmitButton busy={busy} busyLabel="Sending…">
-            Send {count === 1 ? "1 mail" : `${count} mails`}
+          <SubmitButton busy={busy} busyLabel={t("registration.request.sending")}>
+            {t("registration.decision.send", { count })}
           </SubmitButton>
           <button type="button" className="button secondary" onClick={() => ref.current?.close()}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </form>
@@ -358,16 +358,19 @@ function DecisionDialog({ api, action, count, onClose, onSend }: { api: string; 
 
 function fetchPreview(api: string, action: Decision, message: string, signal: AbortSignal): Promise<PreviewView> {
   void signal;
-  return post<PreviewView>(`${api}/templates/${DECISION_TEMPLATE[action]}/preview`, { locale: "en", message });
+  // The preview is the mail in the page's language where the mails are written in it (English
+  // and German; a French page previews the English); each person gets theirs in their own.
+  return post<PreviewView>(`${api}/templates/${DECISION_TEMPLATE[action]}/preview`, { locale: pageLocale() === "de" ? "de" : "en", message });
 }
 
 /** One request: answers, dates, internal notes and single decisions. */
 export function RegistrationRequestPage() {
   const { requestId = "" } = useParams();
-  return <OrganiserShell title="Invitation request">{(e, p) => <RequestDetailView api={p.api} page={p.page} zone={e.timeZone} id={requestId} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.detail.title">{(e, p) => <RequestDetailView api={p.api} page={p.page} zone={e.timeZone} id={requestId} />}</OrganiserShell>;
 }
 
 function RequestDetailView({ api, page, zone, id }: { api: string; page: string; zone: string; id: string }) {
+  const { t, rich } = useI18n();
   const [state, reload, setData] = useLoad((signal) => get<RequestDetail>(`${api}/requests/${id}`, signal), [api, id]);
   // The extra questions' wording, to show with the answers (their ids are stored).
   const [settings] = useLoad((signal) => get<Settings>(api, signal), [api]);
@@ -377,19 +380,19 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const { busy, errors, run } = useSubmit(["body"]);
   if (state.status === "loading") return <Loading />;
-  if (state.status === "error") return <PageError error={state.error} what="This request" />;
+  if (state.status === "error") return <PageError error={state.error} what={t("registration.status.what")} />;
   const r = state.data;
-  const history: [string, string | null][] = [
-    ["Requested", r.requestedAt],
-    ["Answer promised by", r.answerBy],
-    ["Confirmation deadline", r.confirmBy],
-    ["Checked in", r.checkedInAt],
+  const history: [MessageId, string | null][] = [
+    ["registration.detail.requested", r.requestedAt],
+    ["registration.detail.promised", r.answerBy],
+    ["registration.detail.deadline", r.confirmBy],
+    ["registration.detail.checkedIn", r.checkedInAt],
   ];
   const actions: Decision[] = r.state === "requested" ? ["invite", "waitlist", "decline"] : r.state === "waitlisted" ? ["invite", "decline"] : r.state === "invited" || r.state === "confirmed" ? ["cancel"] : [];
   return (
     <div className="request-detail">
       <p>
-        <Link to={`${page}/queue`}>← Back to the queue</Link>
+        <Link to={`${page}/queue`}>{t("registration.detail.back")}</Link>
       </p>
       <div className="status-layout">
         <div className="stack">
@@ -399,10 +402,10 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
             </h2>
             <Facts
               items={[
-                ["Email", r.email],
-                ["Affiliation", r.affiliation ?? "—"],
-                ["Answer by", <>{formatDeadline(r.answerBy, zone)}{r.overdue ? <span className="overdue-flag">Overdue</span> : null}</>],
-                ...(r.checkinCode ? ([["Check-in code", <code>{r.checkinCode}</code>]] as [string, ReactNode][]) : []),
+                [t("registration.detail.email"), r.email],
+                [t("registration.detail.affiliation"), r.affiliation ?? NONE],
+                [t("registration.detail.answerBy"), <>{formatDeadline(r.answerBy, zone)}{r.overdue ? <span className="overdue-flag">{t("registration.queue.overdue")}</span> : null}</>],
+                ...(r.checkinCode ? ([[t("registration.detail.code"), <code>{r.checkinCode}</code>]] as [string, ReactNode][]) : []),
               ]}
             />
             <ActionResult result={result} />
@@ -410,17 +413,17 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
               <div className="button-row">
                 {actions.map((a) => (
                   <button key={a} type="button" className={`button ${a === "invite" ? "primary" : a === "decline" || a === "cancel" ? "danger-outline" : "secondary"}`} onClick={() => setDialog(a)}>
-                    {a === "invite" ? "Invite" : a === "waitlist" ? "Waitlist" : a === "decline" ? "Decline" : "Cancel the place"}
+                    {t(`registration.decision.${a}`)}
                   </button>
                 ))}
               </div>
             ) : null}
           </section>
           <section className="card" aria-labelledby="answers-title">
-            <h2 id="answers-title">Answers</h2>
-            <h3>Wants to work on</h3>
+            <h2 id="answers-title">{t("registration.detail.answers")}</h2>
+            <h3>{t("registration.detail.workOn")}</h3>
             <p className="pre-wrap">{r.answers.workOn}</p>
-            {r.answers.needsStipend !== undefined ? <p>Needs a travel stipend: {r.answers.needsStipend ? "yes" : "no"}</p> : null}
+            {r.answers.needsStipend !== undefined ? <p>{t("registration.detail.needsStipend", { needs: r.answers.needsStipend ? "yes" : "no" })}</p> : null}
             {Object.entries(r.answers.extra).map(([k, v]) => (
               <div key={k}>
                 <h3>{questionLabel(k)}</h3>
@@ -429,31 +432,31 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
             ))}
           </section>
           <section className="card" aria-labelledby="history-title">
-            <h2 id="history-title">History</h2>
+            <h2 id="history-title">{t("registration.detail.history")}</h2>
             <ol className="history">
               {history
                 .filter(([, at]) => at)
                 .sort(([, a], [, b]) => Date.parse(a!) - Date.parse(b!))
                 .map(([label, at]) => (
                   <li key={label}>
-                    <strong>{label}</strong> <time dateTime={at!}>{formatDeadline(at!, zone)}</time>
+                    <strong>{t(label)}</strong> <time dateTime={at!}>{formatDeadline(at!, zone)}</time>
                   </li>
                 ))}
               <li>
-                <strong>Now</strong> {STATE_LABEL[r.state]}
+                <strong>{t("registration.detail.now")}</strong> {t(STATE_LABEL[r.state])}
               </li>
             </ol>
           </section>
         </div>
         <section className="card internal-notes" aria-labelledby="notes-title">
-          <h2 id="notes-title">Internal notes</h2>
-          <p className="internal-label">Internal — never shown to the applicant</p>
-          {r.notesList.length === 0 ? <p className="muted">No notes yet.</p> : null}
+          <h2 id="notes-title">{t("registration.internalNotes")}</h2>
+          <p className="internal-label">{t("registration.internalOnly")}</p>
+          {r.notesList.length === 0 ? <p className="muted">{t("registration.detail.noNotes")}</p> : null}
           <ol className="message-list">
             {r.notesList.map((n) => (
               <li key={n.id} className="message internal">
                 <p className="message-meta">
-                  {n.authorName ?? "An organiser"} · <time dateTime={n.createdAt}>{formatDeadline(n.createdAt, zone)}</time>
+                  {rich("registration.meta", { who: n.authorName ?? t("registration.detail.anOrganiser"), when: <time dateTime={n.createdAt}>{formatDeadline(n.createdAt, zone)}</time> })}
                 </p>
                 <p className="message-body">{n.body}</p>
               </li>
@@ -468,10 +471,10 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
               });
             }}
           >
-            <ErrorSummary form="note" errors={errors} labels={{ body: "Note" }} />
-            <TextArea form="note" name="body" label="Add an internal note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={errors.fields.body} maxLength={10000} />
+            <ErrorSummary form="note" errors={errors} labels={{ body: t("registration.detail.note") }} />
+            <TextArea form="note" name="body" label={t("registration.detail.addNote")} rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={errors.fields.body} maxLength={10000} />
             <SubmitButton busy={busy} className="button secondary">
-              Add note
+              {t("registration.detail.addNoteButton")}
             </SubmitButton>
           </form>
         </section>
@@ -485,7 +488,7 @@ function RequestDetailView({ api, page, zone, id }: { api: string; page: string;
           onSend={async (message) => {
             const res = await post<DecisionResult>(`${api}/decisions`, { action: dialog, ids: [id], message });
             setDialog(null);
-            setResult(res.changed ? { tone: "success", text: `Done: ${res.mailsQueued} mail queued.` } : { tone: "error", text: res.skipped.map((s) => s.reason).join(" ") || "Nothing changed." });
+            setResult(res.changed ? { tone: "success", text: t("registration.detail.done", { mails: res.mailsQueued }) } : { tone: "error", text: res.skipped.map((s) => s.reason).join(" ") || t("registration.detail.nothing") });
             reload();
           }}
         />

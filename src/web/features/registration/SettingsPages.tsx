@@ -39,7 +39,7 @@ interface Extra {
 }
 
 export function RegistrationSettingsPage() {
-  return <OrganiserShell title="Registration settings">{(e, p) => <SettingsLoader api={p.api} event={e} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.settings.title">{(e, p) => <SettingsLoader api={p.api} event={e} />}</OrganiserShell>;
 }
 
 function SettingsLoader({ api: base, event }: { api: string; event: EventDetail }) {
@@ -223,7 +223,7 @@ const TEMPLATE_LABEL: Record<TemplateName, string> = {
 };
 
 export function RegistrationTemplatesPage() {
-  return <OrganiserShell title="Decision emails">{(_e, p) => <Templates base={p.api} />}</OrganiserShell>;
+  return <OrganiserShell titleId="registration.templates.title">{(_e, p) => <Templates base={p.api} />}</OrganiserShell>;
 }
 
 function Templates({ base }: { base: string }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetSegments, extraFieldNames, formatMoney, funnelSteps, localPath, minorDigits, minorToMajorString, pageInfo, parseHolidays, parseMajor, splitEmails } from "./logic.js";
+import { budgetSegments, decimalMark, extraFieldNames, formatMoney, funnelSteps, localPath, minorDigits, minorToMajorString, pageInfo, parseHolidays, parseMajor, splitEmails } from "./logic.js";
 
 describe("money in minor units", () => {
   it("parses major units by string, never through floats", () => {
@@ -17,13 +17,27 @@ describe("money in minor units", () => {
     expect(parseMajor("1.5", 0)).toBeNull();
   });
   it("formats minor units with the currency code", () => {
-    expect(formatMoney(1500, "USD")).toBe("USD 15.00");
-    expect(formatMoney(200000, "EUR")).toBe("EUR 2,000.00");
-    expect(formatMoney(1500, "JPY")).toBe("JPY 1,500");
+    expect(formatMoney(1500, "USD", "en")).toBe("USD 15.00");
+    expect(formatMoney(200000, "EUR", "en")).toBe("EUR 2,000.00");
+    expect(formatMoney(1500, "JPY", "en")).toBe("JPY 1,500");
+    expect(formatMoney(200000, "EUR", "de")).toBe("2.000,00 EUR");
+    expect(formatMoney(123456789012345, "USD", "en")).toBe("USD 1,234,567,890,123.45");
     expect(minorDigits("JPY")).toBe(0);
     expect(minorToMajorString(5, 2)).toBe("0.05");
     expect(minorToMajorString(1500, 2)).toBe("15.00");
     expect(minorToMajorString(-250, 2)).toBe("-2.50");
+    expect(minorToMajorString(1500, 2, ",")).toBe("15,00");
+  });
+  it("reads amounts with the locale's decimal mark", () => {
+    expect(decimalMark("en")).toBe(".");
+    expect(decimalMark("de")).toBe(",");
+    expect(parseMajor("250,00", 2, ",")).toBe(25000);
+    expect(parseMajor("1.500,5", 2, ",")).toBe(150050);
+    expect(parseMajor("1.500", 2, ",")).toBe(150000);
+    // A point before two digits is a decimal point in any locale: nobody groups digits in twos.
+    expect(parseMajor("250.00", 2, ",")).toBe(25000);
+    expect(parseMajor("0,29", 2, ",")).toBe(29);
+    for (const bad of ["1,2,3", "1,234", "-5", "abc"]) expect(parseMajor(bad, 2, ",")).toBeNull();
   });
 });
 

@@ -1,7 +1,10 @@
 /**
  * Pure helpers for the registration pages: money in minor units (integer math only), state
- * wording, chart geometry, pasted lists. Tested in logic.test.ts without a browser.
+ * wording (catalogue ids), chart geometry, pasted lists. Tested in logic.test.ts without a browser.
  */
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
+import { INTL_TAG } from "../../../shared/i18n/format.js";
+import type { Locale } from "../../../shared/i18n/locales.js";
 import type { Budget, RequestState, StipendState, Summary } from "./types.js";
 
 /** How many minor-unit digits a currency has (USD 2, JPY 0, BHD 3); 2 when unknown. */
@@ -13,13 +16,22 @@ export function minorDigits(currency: string): number {
   }
 }
 
+/** The mark between whole units and decimals in a locale: "." in English, "," in German. */
+export function decimalMark(locale: Locale): "." | "," {
+  return new Intl.NumberFormat(INTL_TAG[locale]).formatToParts(1.5).find((p) => p.type === "decimal")?.value === "," ? "," : ".";
+}
+
 /**
  * "15.00" → 1500 for a two-digit currency, read as a string: never through floating point.
  * Accepts "15", "15.5", "1,500.00", " 15 "; refuses signs, letters, more decimals than the
- * currency has, and amounts past 15 digits. Returns null when unreadable.
+ * currency has, and amounts past 15 digits. Returns null when unreadable. Where the decimal
+ * mark is a comma ("1.500,50"), points group thousands, except a lone point before one or two
+ * digits ("250.00"): nobody groups digits in twos, so that one is read as a decimal point.
  */
-export function parseMajor(input: string, digits: number): number | null {
-  const s = input.trim().replace(/[,\s_]/g, "");
+export function parseMajor(input: string, digits: number, mark: "." | "," = "."): number | null {
+  let s = input.trim().replace(/[\s_\u00a0\u202f]/g, "");
+  if (mark === "," && (s.includes(",") || !/^\d*\.\d{1,2}$/.test(s))) s = s.replace(/\./g, "").replace(",", ".");
+  else if (mark === ".") s = s.replace(/,/g, "");
   if (!/^\d+(\.\d*)?$|^\.\d+$/.test(s)) return null;
   const [whole = "", frac = ""] = s.split(".");
   if (frac.length > digits) return null;
@@ -28,52 +40,38 @@ export function parseMajor(input: string, digits: number): number | null {
   return Number.parseInt(digitsStr, 10);
 }
 
-/** 1500 → "15.00" (the value for an input field), by integer division. */
-export function minorToMajorString(minor: number, digits: number): string {
+/** 1500 → "15.00" (the value for an input field; "15,00" with a comma mark), by integer division. */
+export function minorToMajorString(minor: number, digits: number, mark: "." | "," = "."): string {
   const neg = minor < 0;
   const abs = Math.abs(Math.trunc(minor));
   if (digits === 0) return `${neg ? "-" : ""}${abs}`;
   const s = String(abs).padStart(digits + 1, "0");
-  return `${neg ? "-" : ""}${s.slice(0, -digits)}.${s.slice(-digits)}`;
+  return `${neg ? "-" : ""}${s.slice(0, -digits)}${mark}${s.slice(-digits)}`;
 }
 
-/** 1500, "USD" → "USD 15.00": the currency's code, so that amounts in several currencies never look alike. */
-export function formatMoney(minor: number, currency: string): string {
+/**
+ * 1500, "USD" → "USD 15.00" in English, "15,00 USD" in German: the currency's code, so that
+ * amounts in several currencies never look alike. The decimal goes to Intl as a string, so
+ * no binary fraction rounds a cent.
+ */
+export function formatMoney(minor: number, currency: string, locale: Locale): string {
   const digits = minorDigits(currency);
   const major = minorToMajorString(minor, digits);
   try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency, currencyDisplay: "code", minimumFractionDigits: digits, maximumFractionDigits: digits })
-      .format(Number(major))
-      .replace(/\u00a0/g, " ");
+    return new Intl.NumberFormat(INTL_TAG[locale], { style: "currency", currency, currencyDisplay: "code", minimumFractionDigits: digits, maximumFractionDigits: digits })
+      .format(major as unknown as number)
+      .replace(/[\u00a0\u202f]/g, " ");
   } catch {
     return `${currency} ${major}`;
   }
 }
 
-export const STATE_LABEL: Record<RequestState, string> = {
-  unverified: "Address not confirmed",
-  requested: "Requested",
-  invited: "Invited",
-  waitlisted: "Waiting list",
-  declined: "Declined",
-  confirmed: "Confirmed",
-  expired: "Expired",
-  withdrawn: "Withdrawn",
-  cancelled: "Cancelled",
-};
+const STATES: readonly RequestState[] = ["unverified", "requested", "invited", "waitlisted", "declined", "confirmed", "expired", "withdrawn", "cancelled"];
+// `as const` keeps each id's literal type, so a state without its message is a type error where it is shown.
+export const STATE_LABEL = Object.fromEntries(STATES.map((s) => [s, `registration.state.${s}` as const])) as { [S in RequestState]: `registration.state.${S}` };
 
 /** What each state means for the applicant, in plain words. */
-export const STATE_EXPLANATION: Record<RequestState, string> = {
-  unverified: "We sent you a link to confirm your email address. Your request joins the queue once you open it.",
-  requested: "Your request is in the queue. The organisers promise an answer by the date below.",
-  invited: "You are invited! Confirm your place before the deadline, or it goes to the next person on the waiting list.",
-  waitlisted: "The event is full for now. If a place frees up, the next person on the waiting list is invited automatically and told by email.",
-  declined: "The organisers could not invite you this time. Thank you for your interest.",
-  confirmed: "Your place is confirmed. Show your check-in code at the door.",
-  expired: "The invitation was not confirmed before its deadline, so the place went to someone on the waiting list.",
-  withdrawn: "You withdrew this request. You may request an invitation again while requests are open.",
-  cancelled: "Your invitation or place has been cancelled.",
-};
+export const STATE_EXPLANATION = Object.fromEntries(STATES.map((s) => [s, `registration.stateExplained.${s}` as const])) as { [S in RequestState]: `registration.stateExplained.${S}` };
 
 export const STATE_TONE: Record<RequestState, "ok" | "warn" | "info" | "muted"> = {
   unverified: "warn",
@@ -90,20 +88,12 @@ export const STATE_TONE: Record<RequestState, "ok" | "warn" | "info" | "muted"> 
 /** The queue's filter chips, in the order of a request's life. */
 export const QUEUE_STATES: readonly RequestState[] = ["requested", "invited", "waitlisted", "confirmed", "declined", "expired", "withdrawn", "cancelled", "unverified"];
 
-export const STIPEND_LABEL: Record<StipendState, string> = {
-  submitted: "Submitted",
-  information_needed: "Information needed",
-  offered: "Offered",
-  accepted: "Accepted",
-  declined: "Declined",
-  reimbursed: "Reimbursed",
-  withdrawn: "Withdrawn",
-  rejected: "Rejected",
-};
+const STIPEND_STATES: readonly StipendState[] = ["submitted", "information_needed", "offered", "accepted", "declined", "reimbursed", "withdrawn", "rejected"];
+export const STIPEND_LABEL = Object.fromEntries(STIPEND_STATES.map((s) => [s, `registration.stipendState.${s}` as const])) as { [S in StipendState]: `registration.stipendState.${S}` };
 
 export interface FunnelStep {
   key: keyof Summary["funnel"];
-  label: string;
+  label: MessageId;
   value: number;
   /** Share of the first step, 0–100, whole percent. */
   percent: number;
@@ -111,19 +101,14 @@ export interface FunnelStep {
 
 /** The funnel's bars: each step as a share of those who requested. */
 export function funnelSteps(f: Summary["funnel"]): FunnelStep[] {
-  const steps: [FunnelStep["key"], string][] = [
-    ["requested", "Requested"],
-    ["invited", "Invited"],
-    ["confirmed", "Confirmed"],
-    ["checkedIn", "Checked in"],
-  ];
+  const steps: FunnelStep["key"][] = ["requested", "invited", "confirmed", "checkedIn"];
   const top = Math.max(f.requested, f.invited, f.confirmed, f.checkedIn, 0);
-  return steps.map(([key, label]) => ({ key, label, value: f[key], percent: top === 0 ? 0 : Math.round((f[key] * 100) / top) }));
+  return steps.map((key) => ({ key, label: `registration.funnel.${key}` as const, value: f[key], percent: top === 0 ? 0 : Math.round((f[key] * 100) / top) }));
 }
 
 export interface BudgetSegment {
   key: "reimbursed" | "accepted" | "offered" | "left";
-  label: string;
+  label: MessageId;
   value: number;
   /** Width in percent of the total, 0–100 (the parts add up to at most 100). */
   percent: number;
@@ -135,19 +120,19 @@ export interface BudgetSegment {
  * guarantee) is clipped so the picture stays inside its frame.
  */
 export function budgetSegments(b: Budget): BudgetSegment[] {
-  const parts: [BudgetSegment["key"], string, number][] = [
-    ["reimbursed", "Reimbursed", b.reimbursed],
-    ["accepted", "Accepted", b.accepted],
-    ["offered", "Offered", b.offered],
-    ["left", "Left", Math.max(0, b.left)],
+  const parts: [BudgetSegment["key"], number][] = [
+    ["reimbursed", b.reimbursed],
+    ["accepted", b.accepted],
+    ["offered", b.offered],
+    ["left", Math.max(0, b.left)],
   ];
   const total = Math.max(b.total, b.reimbursed + b.accepted + b.offered + Math.max(0, b.left));
   let used = 0;
-  return parts.map(([key, label, value]) => {
+  return parts.map(([key, value]) => {
     const raw = total === 0 ? 0 : (value * 100) / total;
     const percent = Math.max(0, Math.min(raw, 100 - used));
     used += percent;
-    return { key, label, value, percent: Math.round(percent * 10) / 10 };
+    return { key, label: `registration.budget.${key}` as const, value, percent: Math.round(percent * 10) / 10 };
   });
 }
 

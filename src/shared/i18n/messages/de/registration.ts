@@ -1,7 +1,9 @@
 import type { AreaTranslation } from "../../catalogue.js";
 import type en from "../en/registration.js";
+import pages from "./registration-pages.js";
 
 export default {
+  ...pages,
   "mail.registration.verify.subject": "Bestätigen Sie Ihre Einladungsanfrage für {event}",
   "mail.registration.verify.body": "Hallo {name},\n\nwir haben von dieser Adresse eine Anfrage für eine Einladung zu {event} erhalten. Bitte bestätigen Sie sie mit diesem Link (24 Stunden gültig):\n\n{link}\n\nWenn Sie keine Einladung angefragt haben, ignorieren Sie diese Nachricht; es geschieht nichts.",
   "mail.registration.verify.button": "Meine Anfrage bestätigen",

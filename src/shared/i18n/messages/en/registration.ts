@@ -1,9 +1,13 @@
 /**
  * Hackathon registration. Its decision mails are also the organisers' starting point when
  * they write an event's own wording (`templateSource`), so they use only the variables
- * registration's schema lists for each (TEMPLATE_VARIABLES).
+ * registration's schema lists for each (TEMPLATE_VARIABLES). Its pages' messages are in
+ * registration-pages.ts.
  */
+import pages from "./registration-pages.js";
+
 export default {
+  ...pages,
   "mail.registration.verify.subject": "Confirm your invitation request for {event}",
   "mail.registration.verify.body": "Hello {name},\n\nwe received a request for an invitation to {event} from this address. Please confirm it is yours by opening this link (valid for 24 hours):\n\n{link}\n\nIf you did not ask for an invitation, ignore this message and nothing happens.",
   "mail.registration.verify.button": "Confirm my request",
