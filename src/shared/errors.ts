@@ -67,6 +67,11 @@ export const ERROR_STATUS = {
   schedule_pinned: 409,
   schedule_nothing_to_release: 409,
   schedule_import_invalid: 422,
+  // Call for participation
+  cfp_closed: 409,
+  cfp_state: 409,
+  cfp_limit: 409,
+  cfp_phase: 409,
   // Webhooks
   webhook_url_insecure: 422,
   webhook_url_unresolvable: 422,

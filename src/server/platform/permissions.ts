@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.js
  * another service cannot skip the check. The permission test walks every operation as
  * every role and compares the outcome with this table.
  */
-export const ROLES = ["admin", "community_organiser", "organiser", "reviewer", "speaker", "attendee", "user"] as const;
+export const ROLES = ["admin", "community_organiser", "organiser", "chair", "reviewer", "speaker", "attendee", "user"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CAPABILITIES = [
@@ -30,13 +30,15 @@ export const CAPABILITIES = [
   "registration.checkin",
   "road.review",
   "schedule.edit",
+  "cfp.review",
+  "cfp.chair",
   "announcement.write",
   "webhooks.view",
   "webhooks.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit"];
+const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit", "cfp.review", "cfp.chair"];
 
 /**
  * `mailbox.read` (the whole local mailbox) is the instance admin's alone: the mailbox holds
@@ -47,7 +49,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
   community_organiser: ["community.update", "community.organisers.manage", "event.create", "road.review", "announcement.write", "webhooks.view", "webhooks.manage", ...organiserCaps],
   organiser: organiserCaps,
-  reviewer: ["event.view_unpublished"],
+  /** The call for participation's programme committee: a chair runs it (phases, assignment, decisions), a reviewer reviews. */
+  chair: ["event.view_unpublished", "cfp.review", "cfp.chair"],
+  reviewer: ["event.view_unpublished", "cfp.review"],
   speaker: ["event.view_unpublished"],
   attendee: [],
   user: [],

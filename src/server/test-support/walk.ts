@@ -9,7 +9,7 @@ export async function roleFixture(ctx: AppContext, opts: { published?: boolean }
   const community = await makeCommunity(ctx, { organiserId: communityOrganiser.id });
   const event = await makeEvent(ctx, community.id, { published: opts.published ?? false });
   const people: Record<string, SignedIn | null> = { anonymous: null, user: await makeUser(ctx) };
-  for (const role of ["attendee", "speaker", "reviewer", "organiser"] as const) {
+  for (const role of ["attendee", "speaker", "reviewer", "chair", "organiser"] as const) {
     const u = await makeUser(ctx);
     await grant(ctx, event.id, u.id, role);
     people[role] = u;

@@ -3,7 +3,7 @@ import { msgId } from "../../../shared/i18n/catalogue.js";
 import { slug } from "../communities/schema.js";
 
 export const EVENT_KINDS = ["hackathon", "conference", "external"] as const;
-export const EVENT_ROLES = ["organiser", "reviewer", "speaker", "attendee"] as const;
+export const EVENT_ROLES = ["organiser", "chair", "reviewer", "speaker", "attendee"] as const;
 
 export const LIMITS = { nameMax: 160, textMax: 200, descriptionMax: 50_000, capacityMax: 1_000_000, searchMax: 100, urlMax: 500, timeZoneMax: 64 } as const;
 

@@ -245,6 +245,11 @@ export async function rolesOfUser(db: Db, userId: string) {
   return rows.map(({ communityId, ...r }) => ({ ...r, communitySlug: names.get(communityId)?.slug ?? "" }));
 }
 
+/** Who holds any of these roles at an event (a person holding two appears twice). */
+export async function roleHolders(db: Db, eventId: string, roles: readonly EventRole[]): Promise<{ userId: string; role: EventRole }[]> {
+  return db.select({ userId: eventRoles.userId, role: eventRoles.role }).from(eventRoles).where(and(eq(eventRoles.eventId, eventId), inArray(eventRoles.role, [...roles])));
+}
+
 export async function grantRoles(tx: Db, rows: readonly { eventId: string; userId: string; role: EventRole }[]): Promise<void> {
   if (rows.length) await tx.insert(eventRoles).values([...rows]).onConflictDoNothing();
 }

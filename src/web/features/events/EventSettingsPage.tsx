@@ -260,7 +260,7 @@ function EventForm({ initial, isNew = false, submitLabel, onSave, status = "" }:
 
 type RoleRow = { userId: string; name: string; email: string; role: (typeof EVENT_ROLES)[number] };
 const ROLE_FIELDS = ["email", "role"] as const;
-const ROLE_LABEL: Record<RoleRow["role"], MessageId> = { organiser: "events.role.organiser", reviewer: "events.role.reviewer", speaker: "events.role.speaker", attendee: "events.role.attendee" };
+const ROLE_LABEL: Record<RoleRow["role"], MessageId> = { organiser: "events.role.organiser", chair: "events.role.chair", reviewer: "events.role.reviewer", speaker: "events.role.speaker", attendee: "events.role.attendee" };
 
 function RolesPanel({ community, event }: { community: string; event: string }) {
   const { t } = useI18n();

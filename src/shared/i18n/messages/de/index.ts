@@ -3,6 +3,7 @@ import type { UnionToIntersection } from "../../catalogue.js";
 import type { AREAS as EN } from "../en/index.js";
 import accounts from "./accounts.js";
 import announcements from "./announcements.js";
+import cfp from "./cfp.js";
 import common from "./common.js";
 import communities from "./communities.js";
 import errors from "./errors.js";
@@ -20,6 +21,7 @@ import webhooks from "./webhooks.js";
 export const AREAS = {
   accounts,
   announcements,
+  cfp,
   common,
   communities,
   errors,

@@ -8,6 +8,7 @@
 import type { UnionToIntersection } from "../../catalogue.js";
 import accounts from "./accounts.js";
 import announcements from "./announcements.js";
+import cfp from "./cfp.js";
 import common from "./common.js";
 import communities from "./communities.js";
 import errors from "./errors.js";
@@ -25,6 +26,7 @@ import webhooks from "./webhooks.js";
 export const AREAS = {
   accounts,
   announcements,
+  cfp,
   common,
   communities,
   errors,
