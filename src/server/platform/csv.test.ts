@@ -28,7 +28,7 @@ function splitLine(line: string, sep: string): string[] {
 describe("CSV cells", () => {
   it("quotes a cell holding a semicolon, so a spreadsheet splitting on ';' sees no formula", () => {
     expect(csvCell("x;=1+1;y")).toBe('"x;=1+1;y"');
-    expect(splitLine(toCsv(["a"], [["x;=1+1;y"]]).split("\r\n")[1], ";")).toEqual(["x;=1+1;y"]);
+    expect(splitLine(toCsv(["a"], [["x;=1+1;y"]]).split("\r\n")[1]!, ";")).toEqual(["x;=1+1;y"]);
   });
 
   it("neutralises a leading = + - @, tab or carriage return", () => {
@@ -39,7 +39,7 @@ describe("CSV cells", () => {
     const text = fc.string({ unit: fc.constantFrom("a", ";", ",", "\t", '"', "=", "+", "-", "@", " ") });
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), fc.constantFrom(",", ";", "\t"), (cells, sep) => {
-        const line = toCsv(["h"], [cells]).split("\r\n")[1];
+        const line = toCsv(["h"], [cells]).split("\r\n")[1]!;
         const read = splitLine(line, sep);
         for (const c of read) expect(c).not.toMatch(/^[=+\-@]/);
         if (sep === ",") expect(read.map((c) => c.replace(/^'(?=[=+\-@\t\r])/, ""))).toEqual(cells);
