@@ -33,6 +33,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), "plenary-cli-"));
 const pgUrl = process.env.TEST_DATABASE_URL;
 const databases = useScratchDatabases("plenary_cli");
 
+// Each test starts CLI processes through tsx; on a shared two-core machine a cold start can take
+// tens of seconds, so the limits are generous: these tests check behaviour, not speed.
 describe("plenary CLI", () => {
   it("seeds, backs up, restores, exports and imports on the embedded database", async () => {
     const env = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
@@ -61,7 +63,7 @@ describe("plenary CLI", () => {
     expect(imported.code).toBe(0);
     expect(imported.out).toContain("imported xen-copy");
     expect((await plenary(env, "import", docFile)).code).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it("writes backups readable by their owner only, even over an existing file", async () => {
     const env = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
@@ -69,7 +71,7 @@ describe("plenary CLI", () => {
     writeFileSync(file, "old", { mode: 0o644 });
     expect((await plenary(env, "backup", file)).code).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-  }, 60_000);
+  }, 180_000);
 
   it("carries the status-link secret in the backup, so a restore into a new data folder keeps every status link", async () => {
     const secretsOf = async (dataDir: string) => {
@@ -88,7 +90,7 @@ describe("plenary CLI", () => {
     expect((await plenary(into, "restore", file)).code).toBe(0);
     const [a, b] = [await secretsOf(from.PLENARY_DATA_DIR), await secretsOf(into.PLENARY_DATA_DIR)];
     expect(b.statusLink).toBe(a.statusLink);
-  }, 90_000);
+  }, 270_000);
 
   it("refuses to run on an embedded database another process holds, naming it", async () => {
     const dir = tmp();
@@ -102,7 +104,7 @@ describe("plenary CLI", () => {
       server.proc.kill("SIGTERM");
       await server.exited;
     }
-  }, 60_000);
+  }, 180_000);
 
   it("refuses bad input with a message, not a stack trace", async () => {
     const env = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
@@ -113,7 +115,7 @@ describe("plenary CLI", () => {
     expect(await plenary(env, "restore", notJson)).toMatchObject({ code: 1, err: expect.stringContaining("not a Plenary backup") });
     expect(await plenary(env, "frobnicate")).toMatchObject({ code: 1, err: expect.stringContaining("unknown command") });
     expect(await plenary(env, "create-admin")).toMatchObject({ code: 1, err: expect.stringContaining("--email") });
-  }, 30_000);
+  }, 90_000);
 
   it.skipIf(!pgUrl)("moves a backup from the embedded database to PostgreSQL and back", async () => {
     const embedded = { PLENARY_DATA_DIR: tmp(), DATABASE_URL: undefined };
@@ -126,5 +128,5 @@ describe("plenary CLI", () => {
     const fromPg = join(tmp(), "pg.json");
     await plenary(server, "backup", fromPg);
     expect(JSON.parse(readFileSync(fromPg, "utf8")).tables).toEqual(JSON.parse(readFileSync(file, "utf8")).tables);
-  }, 60_000);
+  }, 180_000);
 });
