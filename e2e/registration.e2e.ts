@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { escapeRe, useBrowserSuite } from "./support.js";
+import { apiSession, escapeRe, readSubject, useBrowserSuite } from "./support.js";
 
 /**
  * Hackathon registration end to end, against the built server with mail through a real SMTP
  * peer: an anonymous visitor requests an invitation to the demo hackathon, confirms the
  * address by mail, the organiser invites from the queue, the applicant confirms from the
  * invitation mail, the organiser records the fee and the ledger owes USD 15.00 to the
- * beneficiary. Set E2E_SCREENSHOTS=1 to keep screenshots of the main pages in /tmp.
+ * beneficiary. The applicant's part is walked again in German, chosen in the page footer.
+ * Set E2E_SCREENSHOTS=1 to keep screenshots of the main pages in /tmp.
  */
 const suite = useBrowserSuite();
 
@@ -17,8 +18,8 @@ async function shot(p: Page, name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS) await p.screenshot({ path: `/tmp/plenary-registration-${name}.png`, fullPage: true });
 }
 
-/** The first link matching `link` in the mail to `to` whose subject matches. */
-const mailLink = (to: string, subject: RegExp, link: RegExp) => suite().smtp.waitForLink(to, link, { subject });
+/** The first link matching `link` in the mail to `to` whose subject (as a mail client shows it) matches. */
+const mailLink = (to: string, subject: RegExp, link: RegExp) => suite().smtp.waitForLink(to, link, { subject: readSubject(subject) });
 
 describe("hackathon registration in the browser", () => {
   it("request → verify by mail → invited from the queue → confirmed from the mail → fee recorded → owed to the beneficiary", async () => {
@@ -171,5 +172,75 @@ describe("hackathon registration in the browser", () => {
     await phone.getByLabel("Attendee code or name").fill(code);
     await phone.getByRole("button", { name: "Check in" }).click();
     await phone.getByText("Already checked in").waitFor();
+  });
+
+  it("in German: request → verify by mail → status → invited → confirmed, every page, mail, date and amount in German", async () => {
+    const event = "/communities/xen-project/events/hackathon-2014";
+    const email = `antrag-${Date.now()}@example.org`;
+    const name = "Grete Gast";
+
+    // The footer's switcher turns the page German without a reload, and the choice is kept.
+    const a = await suite().newPage();
+    await a.goto(event);
+    await a.getByRole("navigation", { name: "Language" }).getByRole("button", { name: "Deutsch" }).click();
+    await expect.poll(() => a.evaluate(() => document.documentElement.lang)).toBe("de");
+    const cta = a.getByRole("region", { name: "Einladung anfragen" });
+    await cta.getByText(/Dieser Hackathon ist nur mit Einladung/).waitFor();
+    await cta.getByText(/Plätzen frei/).waitFor();
+    // Money in the German way, with the currency's code; the deadline names the event's zone.
+    await cta.getByText(/15,00\sUSD/).waitFor();
+    await cta.getByText(/Anfragen bis .+ um \d{2}:\d{2} \([A-Za-z_]+\/[A-Za-z_]+\)/).waitFor();
+    await shot(a, "de-event");
+    await cta.getByRole("link", { name: "Einladung anfragen" }).click();
+    await a.getByRole("heading", { level: 1, name: "Einladung anfragen" }).waitFor();
+    await a.getByText(/Die Plätze sind begrenzt/).waitFor();
+
+    // An empty submit is refused in German, field by field.
+    await a.getByRole("button", { name: "Einladung anfragen" }).click();
+    await a.getByText("Sagen Sie uns, woran Sie arbeiten möchten.").first().waitFor();
+    await a.getByText("Geben Sie Ihren Namen ein.").first().waitFor();
+    await shot(a, "de-request-form");
+    await a.getByLabel("Ihr Name").fill(name);
+    await a.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(email);
+    await a.getByLabel("Zugehörigkeit").fill("Universität Stuttgart");
+    await a.getByLabel("Woran möchten Sie arbeiten?").fill("Speicherverwaltung für ARM-Gäste.");
+    await a.getByRole("button", { name: "Einladung anfragen" }).click();
+    await a.getByRole("heading", { name: "Sehen Sie in Ihr Postfach" }).waitFor();
+    await a.getByText(/Wir haben einen Link an/).waitFor();
+
+    // The verification mail is in the language of the page the request came from.
+    const verify = await mailLink(email, /^Bestätigen Sie Ihre Einladungsanfrage/, new RegExp(`${escapeRe(suite().server.baseUrl)}/registration/verify\\?request=[0-9a-f-]{36}&token=[A-Za-z0-9_-]+`));
+    await a.goto(verify);
+    await a.getByRole("heading", { level: 1, name: "Ihre Einladungsanfrage" }).waitFor();
+    await a.getByRole("heading", { name: /Angefragt/ }).waitFor();
+    await a.getByText(/Ihre Adresse ist bestätigt/).waitFor();
+    await a.getByText("Antwort bis", { exact: true }).waitFor();
+    await a.getByText(/um \d{2}:\d{2} \([A-Za-z_]+\/[A-Za-z_]+\)/).first().waitFor();
+    const requestId = /\/registration\/([0-9a-f-]{36})\?token=/.exec(a.url())?.[1] ?? "";
+    expect(requestId).not.toBe("");
+    await shot(a, "de-status-requested");
+
+    // The organiser invites (through the API: the organiser pages are walked in English above).
+    const organiser = await apiSession(suite().server.baseUrl, "organiser@example.org", "plenary-demo");
+    await organiser("POST", `${event}/registration/decisions`, { action: "invite", ids: [requestId], message: "" });
+
+    // The invitation mail is German too; its link opens the status page, where the place is confirmed.
+    const invitation = await mailLink(email, /^Sie sind zu .+ eingeladen/, new RegExp(`${escapeRe(suite().server.baseUrl)}/registration/[0-9a-f-]{36}\\?token=[A-Za-z0-9_-]+`));
+    await a.goto(invitation);
+    await a.getByRole("heading", { name: /Eingeladen/ }).waitFor();
+    await a.getByText(/Sie sind eingeladen!/).waitFor();
+    await a.getByText("Bestätigen bis", { exact: true }).waitFor();
+    await a.getByText(/15,00\sUSD/).first().waitFor();
+    await a.getByText("Noch nicht bezahlt", { exact: true }).waitFor();
+    await shot(a, "de-status-invited");
+    await a.getByRole("button", { name: "Meinen Platz bestätigen" }).click();
+    await a.getByText("Ihr Platz ist bestätigt. Bis bald!").waitFor();
+    await a.getByText("Ihr Check-in-Code").waitFor();
+    expect(await a.locator(".checkin-code").getAttribute("aria-label")).toMatch(/^Check-in-Code [A-Z0-9](?: [A-Z0-9-])+$/);
+    const stipend = a.getByRole("region", { name: "Reisekostenzuschuss" });
+    await stipend.getByText("z. B. 250,00", { exact: false }).waitFor();
+    await stipend.getByRole("button", { name: "Zuschuss beantragen" }).waitFor();
+    await mailLink(email, /^Ihr Platz bei .+ ist bestätigt/, /\/registration\//);
+    await shot(a, "de-status-confirmed");
   });
 });

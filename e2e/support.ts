@@ -171,3 +171,30 @@ export function useBrowserSuite(serverOptions: Parameters<typeof startServer>[1]
 }
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A subject pattern tested against the subject as a mail client shows it: RFC 2047 encoded
+ * words ("=?UTF-8?Q?Best=C3=A4tigen_Sie?=", which a non-ASCII subject is sent as) decoded
+ * first. For `SmtpPeer.waitForLink`'s `subject`, which tests the header as received.
+ */
+export function readSubject(pattern: RegExp): RegExp {
+  return new (class extends RegExp {
+    override test(s: string): boolean {
+      return super.test(decodeEncodedWords(s));
+    }
+  })(pattern.source, pattern.flags);
+}
+
+/** Adjacent encoded words are one text (the space between them is not part of it), decoded as one byte string so a character split between words survives. */
+function decodeEncodedWords(header: string): string {
+  const word = /=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g;
+  return header.replace(/=\?[^?]+\?[QqBb]\?[^?]*\?=(?:\s+=\?[^?]+\?[QqBb]\?[^?]*\?=)*/g, (run) => {
+    let charset = "utf-8";
+    const bytes: Buffer[] = [];
+    for (const [, cs = "utf-8", enc = "Q", text = ""] of run.matchAll(word)) {
+      charset = cs;
+      bytes.push(enc.toUpperCase() === "B" ? Buffer.from(text, "base64") : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), "latin1"));
+    }
+    return new TextDecoder(charset).decode(Buffer.concat(bytes));
+  });
+}

@@ -5,7 +5,7 @@ import { formatDeadline } from "../../app/dates.js";
 import { ApiError, validationError, type IssueLike } from "../../app/errors.js";
 import { CheckboxField, ErrorSummary, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { useLoad, useSubmit, useTitle } from "../../app/hooks.js";
-import { fmt, t as tr, useI18n } from "../../app/i18n.js";
+import { fmt, pageLocale, t as tr, useI18n } from "../../app/i18n.js";
 import { CheckMailCard, Flash, Loading, PageError, PageHeader } from "../../app/layout.js";
 import { useSession } from "../../app/session.js";
 import { amountExample, Facts, mineApi, Money, readAmount, regApi, StateBadge } from "./common.js";
@@ -80,7 +80,8 @@ export function RequestInvitationPage() {
       }
       if (issues.length) throw validationError(issues);
       const body = {
-        ...(user ? {} : { name: values.name.trim(), email: values.email.trim() }),
+        // Without an account, the request keeps the page's language for its mails (they are written in English and German).
+        ...(user ? {} : { name: values.name.trim(), email: values.email.trim(), locale: pageLocale() === "de" ? "de" : "en" }),
         workOn: values.workOn.trim(),
         ...(s.questions.affiliation && values.affiliation.trim() ? { affiliation: values.affiliation.trim() } : {}),
         ...(s.questions.stipend ? { needsStipend: values.needsStipend } : {}),
