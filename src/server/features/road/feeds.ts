@@ -7,14 +7,15 @@ import { translator } from "../../../shared/i18n/catalogues.js";
 import { formatDate, formatDistance, formatInstant } from "../../../shared/i18n/format.js";
 import type { Locale } from "../../../shared/i18n/locales.js";
 import type { Translator } from "../../../shared/i18n/translator.js";
-import type { CalendarIndex, CalendarIndexes } from "./calendar-index.js";
+import type { Calendar, CalendarIndexes } from "./calendar-index.js";
 import { talkUrl } from "./decide-talk.js";
 import { communityAndPermit, feedUrls, filterQuery, selectTalks } from "./find-talks.js";
 import { LIMITS, type CalendarFilters } from "./schema.js";
 import { zoneOf, type LoadedTalk } from "./talk-views.js";
 
 const FEED_TTL_MS = 60_000;
-const built = new WeakMap<CalendarIndex, Map<string, { feed: FeedBody; expires: number }>>();
+/** Feeds built from a community's calendar, for the calendar's version they were built from. */
+const built = new WeakMap<Calendar, { version: number; feeds: Map<string, { feed: FeedBody; expires: number }> }>();
 
 function speakersLine(t: LoadedTalk): string {
   return t.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)).join(", ");
@@ -57,7 +58,9 @@ async function cached(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, c
   const { community } = await communityAndPermit(ctx, actor, communitySlug);
   const index = await indexes.get(community.id);
   const key = `${kind}|${locale}${filterQuery(f)}`;
-  const forIndex = built.get(index) ?? built.set(index, new Map()).get(index)!;
+  let kept = built.get(index);
+  if (kept?.version !== index.version) built.set(index, (kept = { version: index.version, feeds: new Map() }));
+  const forIndex = kept.feeds;
   const hit = forIndex.get(key);
   if (hit && hit.expires > Date.now()) return hit.feed;
   const tr = translator(locale);
