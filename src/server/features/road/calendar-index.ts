@@ -6,7 +6,7 @@ import { instantToZonedLocal } from "../../../shared/time.js";
 import { eventPlaces, type EventPlace } from "../events/index.js";
 import { foldName } from "./gazetteer.js";
 import { EARTH_RADIUS_KM, greatCircleKm, smallestK } from "./distance.js";
-import type { CalendarFilters } from "./schema.js";
+import { LIMITS, type CalendarFilters } from "./schema.js";
 import { talkSpeakers, talks } from "./tables.js";
 
 /**
@@ -63,7 +63,7 @@ class Interner {
   }
 }
 
-interface TalkRecord {
+export interface TalkRecord {
   id: string;
   eventId: string;
   startMs: number;
@@ -171,6 +171,8 @@ export class Calendar {
   private readonly topicNames = new Interner();
   private readonly speakerNames = new Interner();
   private facetCache: { countries: Facet[]; topics: Facet[]; speakers: Facet[] } | null = null;
+  /** Scratch space of `select`, which runs to the end without yielding: reused, so a query allocates next to nothing. */
+  private scratch = { hits: new Int32Array(0), cos: new Float64Array(0), inside: new Uint8Array(0), perEvent: new Int32Array(0) };
 
   setEvents(rows: readonly EventPlace[]): void {
     const rezoned = new Set<number>();
@@ -263,7 +265,7 @@ export class Calendar {
     return this.ids[i] !== null && this.eventVisible[this.event[i]!] === true;
   }
 
-  /** Countries, topics and speakers over the whole calendar, most talks first; counted once per change. */
+  /** Countries, topics and speakers over the whole calendar, most talks first (a menu's worth); counted once per change. */
   facets(): { countries: Facet[]; topics: Facet[]; speakers: Facet[] } {
     if (this.facetCache) return this.facetCache;
     const countries = new Array<number>(this.countries.display.length).fill(0);
@@ -279,7 +281,8 @@ export class Calendar {
     const list = (counts: number[], names: Interner): Facet[] =>
       counts
         .flatMap((count, id) => (count ? [{ value: names.display[id]!, count }] : []))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        .slice(0, LIMITS.facetMax);
     this.facetCache = { countries: list(countries, this.countries), topics: list(topics, this.topicNames), speakers: list(speakers, this.speakerNames) };
     return this.facetCache;
   }
@@ -302,8 +305,13 @@ export class Calendar {
     // Per event: the cosine of the angle to the origin (−2 when it has no place, so it sorts last),
     // and whether it is inside the `within` cap.
     const events = this.eventZone.length;
-    const cos = new Float64Array(events);
-    const inside = new Uint8Array(events).fill(1);
+    if (this.scratch.cos.length < events || this.scratch.hits.length < this.ids.length) {
+      const n = Math.max(events, 16) * 2;
+      const m = Math.max(this.ids.length, 16) * 2;
+      this.scratch = { hits: new Int32Array(m), cos: new Float64Array(n), inside: new Uint8Array(n), perEvent: new Int32Array(n) };
+    }
+    const { cos, inside } = this.scratch;
+    inside.fill(1, 0, events);
     if (origin) {
       const la = origin.latitude * RAD;
       const lo = origin.longitude * RAD;
@@ -322,9 +330,10 @@ export class Calendar {
     const upcoming = f.when === "upcoming";
     const past = f.when === "past";
     const { ids, overMs, event, topics, speakers, month: monthOf, eventCountry } = this;
-    const hits: number[] = [];
+    const hits = this.scratch.hits;
+    let total = 0;
     // Talks that pass per event, to find how far the page reaches without sorting every hit.
-    const perEvent = origin ? new Int32Array(events) : null;
+    const perEvent = origin ? this.scratch.perEvent.fill(0, 0, events) : null;
     for (let i = 0; i < ids.length; i++) {
       if (ids[i] === null) continue;
       const e = event[i]!;
@@ -338,7 +347,7 @@ export class Calendar {
       const m = monthOf[i]!;
       monthCounts[m]!++;
       if (f.month !== undefined && m !== month) continue;
-      hits.push(i);
+      hits[total++] = i;
       if (perEvent) perEvent[e]!++;
     }
 
@@ -348,7 +357,8 @@ export class Calendar {
     let top: number[];
     if (perEvent) {
       // The nearest events until they hold the page; only their talks are sorted.
-      const order = Array.from(perEvent.keys()).filter((e) => perEvent[e]! > 0);
+      const order: number[] = [];
+      for (let e = 0; e < events; e++) if (perEvent[e]! > 0) order.push(e);
       order.sort((a, b) => cos[b]! - cos[a]!);
       let held = 0;
       let reach = -Infinity;
@@ -357,9 +367,11 @@ export class Calendar {
         held += perEvent[e]!;
         if (held >= want) break;
       }
-      top = hits.filter((i) => cos[event[i]!]! >= reach).sort((a, b) => cos[event[b]!]! - cos[event[a]!]! || byStart(a, b));
+      top = [];
+      for (let h = 0; h < total; h++) if (cos[event[hits[h]!]!]! >= reach) top.push(hits[h]!);
+      top.sort((a, b) => cos[event[b]!]! - cos[event[a]!]! || byStart(a, b));
     } else {
-      top = smallestK(hits, want, byStart);
+      top = smallestK(hits.subarray(0, total), want, byStart);
     }
     top = top.slice(page.offset, want);
     const km = (i: number) => {
@@ -368,7 +380,7 @@ export class Calendar {
     };
     return {
       page: top.map((i) => ({ id: this.ids[i]!, distanceKm: km(i) })),
-      total: hits.length,
+      total,
       months: monthCounts
         .flatMap((count, id) => (count ? [{ value: this.months.display[id]!, count }] : []))
         .sort((a, b) => a.value.localeCompare(b.value)),

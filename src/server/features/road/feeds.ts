@@ -17,6 +17,11 @@ const FEED_TTL_MS = 60_000;
 /** Feeds built from a community's calendar, for the calendar's version they were built from. */
 const built = new WeakMap<Calendar, { version: number; feeds: Map<string, { feed: FeedBody; expires: number }> }>();
 
+/** The web page of a selection: what a feed's links lead a reader to. */
+function pageUrl(ctx: AppContext, communitySlug: string, f: CalendarFilters): string {
+  return `${ctx.config.baseUrl}/communities/${communitySlug}/road${filterQuery(f)}`;
+}
+
 function speakersLine(t: LoadedTalk): string {
   return t.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)).join(", ");
 }
@@ -78,6 +83,7 @@ export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: A
       name: titleOf(tr, community.name, f, origin),
       description: tr.t("road.feed.description", { community: community.name }),
       url: feedUrls(ctx, community.slug, f).ical,
+      pageUrl: pageUrl(ctx, community.slug, f),
       ttlSeconds: 3600,
       items: loaded.map((t) => ({
         uid: `road-talk-${t.talk.id}@${new URL(ctx.config.baseUrl).host}`,
@@ -110,11 +116,11 @@ export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: A
 export function roadAtom(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters, locale: Locale): Promise<FeedBody> {
   return cached(ctx, indexes, actor, communitySlug, f, locale, "atom", ({ loaded, origin, community, distance, tr }) =>
     writeAtom({
-      id: `${ctx.config.baseUrl}/communities/${community.slug}/road${filterQuery(f)}`,
+      id: pageUrl(ctx, community.slug, f),
       title: titleOf(tr, community.name, f, origin),
       subtitle: tr.t("road.feed.description", { community: community.name }),
       selfUrl: feedUrls(ctx, community.slug, f).atom,
-      alternateUrl: `${ctx.config.baseUrl}/communities/${community.slug}/road${filterQuery(f)}`,
+      alternateUrl: pageUrl(ctx, community.slug, f),
       emptyUpdated: community.createdAt,
       authors: [{ name: community.name }],
       entries: loaded.map((t) => {

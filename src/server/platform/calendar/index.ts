@@ -33,8 +33,10 @@ export interface CalendarItem {
 export interface CalendarFeed {
   name: string;
   description?: string;
-  /** The address of the feed itself, for programs that refresh it. */
+  /** The address of the feed itself, for programs that refresh it (SOURCE). */
   url?: string;
+  /** The web page that shows the same (URL); without one, URL is the feed's address. */
+  pageUrl?: string;
   /** How often subscribers should refresh, in seconds (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
   ttlSeconds?: number;
   items: readonly CalendarItem[];
@@ -70,7 +72,8 @@ export function writeCalendar(feed: CalendarFeed): string {
     prodId: { company: "Plenary", product: "Plenary", language: "EN" },
     timezone: { name: null, generator: (zone: string) => (zone === "UTC" ? null : vtimezone(zone, spans.get(zone) ?? [])) },
     ...(feed.description ? { description: line(feed.description) } : {}),
-    ...(feed.url ? { url: feed.url, source: feed.url } : {}),
+    ...(feed.url ? { source: feed.url } : {}),
+    ...(feed.pageUrl || feed.url ? { url: feed.pageUrl ?? feed.url } : {}),
     ...(feed.ttlSeconds ? { ttl: feed.ttlSeconds } : {}),
   });
   for (const item of feed.items) {
