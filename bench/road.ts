@@ -24,7 +24,7 @@ const EVENTS = size("BENCH_ROAD_EVENTS", 5_000);
 const POSTS = size("BENCH_ROAD_POSTS", 10_000);
 const MUNICH = 2867714;
 
-export async function seed(dataDir: string): Promise<void> {
+async function seed(dataDir: string): Promise<void> {
   const database = await openDatabase({ dataDir });
   await migrate(database);
   const db = database.db;

@@ -4,13 +4,12 @@ import zlib from "node:zlib";
 import Fastify, { type FastifyInstance } from "fastify";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import type { AppContext } from "./platform/context.js";
 import { hitRateLimit } from "./platform/auth/index.js";
 import { ping } from "./platform/db/index.js";
 import { installErrorHandler } from "./platform/http/errors.js";
-import { securityHeaders } from "./platform/http/headers.js";
+import { applySecurityHeaders, securityHeaderValues } from "./platform/http/headers.js";
 import { localisedPages, pageLocale, reportI18nProblems } from "./platform/http/locale.js";
 import { NotFoundError } from "./platform/errors.js";
 import { msg } from "../shared/i18n/catalogue.js";
@@ -42,7 +41,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean; webD
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
   reportI18nProblems(ctx.log);
-  await app.register(helmet, securityHeaders({ https: ctx.config.baseUrl.startsWith("https://") }));
+  applySecurityHeaders(app, await securityHeaderValues({ https: ctx.config.baseUrl.startsWith("https://") }));
   // Responses built per request (JSON, the app page); the web app's files are compressed at
   // build time. A low Brotli quality: the best one costs more CPU than it saves in bytes.
   await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });

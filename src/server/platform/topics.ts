@@ -2,7 +2,7 @@
 export { MAIL_QUEUED } from "./mail/outbox.js";
 /** Any change to events or to the communities they are listed under. */
 export const EVENTS_CHANGED = "events.changed";
-/** A talk on the road changed (payload: `communityId`): the calendar indexes drop that community. */
+/** Talks on the road changed (payload: `communityId`, and `talkIds` unless many did): the calendar indexes reload those talks, or the whole community. */
 export const ROAD_CHANGED = "road.changed";
 /** An announcement was written, scheduled or published (payload: `communityId`). */
 export const ANNOUNCEMENTS_CHANGED = "announcements.changed";

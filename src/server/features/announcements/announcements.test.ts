@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox } from "../../platform/mail/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
+import { expectLinksToWebPages } from "../../test-support/feed-links.js";
 import { makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
 import { webhookDeliveries, webhookEndpoints, webhookMessages } from "../../platform/webhooks/tables.js";
 import { publishDue } from "./index.js";
@@ -184,6 +185,8 @@ describe("Atom feeds", () => {
     const odd = parseFeed((await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/announcements/tags/odd/feed.atom` })).body);
     expect(odd.items.every((i) => Number(i.title!.split(" ")[1]) % 2 === 1)).toBe(true);
     expect(odd.items).toHaveLength(12);
+    // Every feed, every page of it, links to web pages (the posts, the index, the tag page), never to the API.
+    for (const url of ["/feed.atom", "/feed.atom?page=2", "/tags/odd/feed.atom", "/tags/odd/feed.atom?page=2"]) expectLinksToWebPages((await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/announcements${url}` })).body, "http://plenary.test");
     // A change shows at once; the bytes are otherwise stable.
     const again = await t().app.inject({ method: "GET", url: `/api/v1/communities/${c.slug}/announcements/feed.atom` });
     expect(again.body).toBe(res.body);

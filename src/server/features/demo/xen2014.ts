@@ -88,48 +88,46 @@ export const xenProject: DemoCommunity = {
       kind: "external",
       slug: "collaboration-summit-2014",
       name: "Linux Foundation Collaboration Summit 2014",
-      venue: "The Meritage Resort",
+      // The source names the Napa Valley, not a venue; the talks' day is the only day it gives.
+      venue: "",
       city: "Napa, California",
       country: "United States",
-      // GeoNames' point for the city of Napa (the resort is on its southern edge).
+      // GeoNames' point for the city of Napa.
       latitude: 38.29714,
       longitude: -122.28553,
       timeZone: "America/Los_Angeles",
-      startDate: "2014-03-26",
-      endDate: "2014-03-28",
+      startDate: "2014-03-27",
+      endDate: "2014-03-27",
       hostOrganisation: "The Linux Foundation",
       description: [
-        "The Linux Foundation's invitation-only gathering of kernel developers, distribution maintainers, " +
-          "vendors and other open source community leaders, held this year at the Meritage Resort in " +
-          "the Napa Valley.",
-        "Members of the Xen Project community gave several talks here on Thursday 27 March, covering the " +
-          "state of the project and its technology.",
+        "The Linux Foundation's Collaboration Summit, in the Napa Valley wine country this year.",
+        "On Thursday 27 March four talks by Xen Project members and contributors followed one another " +
+          "through the afternoon, close to a small Xen Project summit of their own.",
       ].join("\n\n"),
       capacity: null,
-      website: "https://collaborationsummit2014.sched.com/",
+      website: null,
       cfpClosesAt: null,
     },
     {
       kind: "external",
       slug: "cloudstack-collab-na-2014",
-      name: "CloudStack Collaboration Conference North America 2014",
-      venue: "Sheraton Denver Downtown Hotel",
+      // The source's joint heading: ApacheCon with the CloudStack Collaboration Conference. It
+      // gives them 7–9 April and then the talks there on 10 and 11 April, so the event spans both.
+      name: "ApacheCon and CloudStack Collaboration Conference 2014",
+      venue: "",
       city: "Denver, Colorado",
       country: "United States",
       // GeoNames' point for the city of Denver.
       latitude: 39.73915,
       longitude: -104.9847,
       timeZone: "America/Denver",
-      startDate: "2014-04-09",
+      startDate: "2014-04-07",
       endDate: "2014-04-11",
-      hostOrganisation: "The Linux Foundation",
+      hostOrganisation: "",
       description: [
-        "Denver hosted a cluster of open source events in early April 2014: ApacheCon North America ran " +
-          "from 7 to 9 April, the Apache CloudStack Collaboration Conference followed from 9 to 11 April " +
-          "(the two shared a closing reception on the evening of the 9th), and the first CentOS Dojo " +
-          "Denver took place alongside on 10 April.",
-        "Xen Project community members spoke on 10 and 11 April, bringing the hypervisor to audiences of " +
-          "cloud operators, CloudStack users and CentOS administrators.",
+        "ApacheCon and the Apache CloudStack Collaboration Conference, together in Denver (announced for " +
+          "7–9 April), with a CentOS Dojo alongside.",
+        "Xen Project talks for the CloudStack audience on Thursday 10 April and Friday 11 April.",
       ].join("\n\n"),
       capacity: null,
       website: null,
@@ -148,7 +146,7 @@ export const xenProject: DemoCommunity = {
       startDate: "2014-04-10",
       endDate: "2014-04-10",
       hostOrganisation: "",
-      description: "A CentOS Dojo co-located with ApacheCon North America in Denver.",
+      description: "A CentOS Dojo co-located with ApacheCon in Denver.",
       capacity: null,
       website: null,
       cfpClosesAt: null,
@@ -171,7 +169,7 @@ export const xenProject: DemoCommunity = {
       room: null,
       speakers: [{ name: "Alex Azizam", affiliation: "CTO, GlobalLogic" }],
       topics: ["automotive", "embedded"],
-      abstract: "What it takes to run Xen Project software in cars, and how the automotive variant differs from the hypervisor everyone knows.",
+      abstract: "The technologies needed to make full use of Xen Project software in cars.",
       sessionUrl: null,
       slidesUrl: null,
       videoUrl: null,
@@ -236,7 +234,7 @@ export const xenProject: DemoCommunity = {
       room: null,
       speakers: [{ name: "Xen Project community manager", affiliation: "" }],
       topics: ["centos"],
-      abstract: "How to run the Xen Project hypervisor on top of CentOS.",
+      abstract: "Running Xen as the hypervisor beneath a CentOS system.",
       sessionUrl: null,
       slidesUrl: null,
       videoUrl: null,
@@ -271,7 +269,7 @@ export const xenProject: DemoCommunity = {
       body: [
         "The Xen Project Developer Summit meets in **Chicago on 18–19 August 2014**, and the programme committee now takes proposals for talks and workshops.",
         "Two kinds of material are wanted. For people who work on Xen itself: proposals for new development, progress reports on features, project news, the architecture's future, development practice, measurements of performance, scalability, security, ease of use or power, lessons learned, work with other open-source projects, and making Xen easier for distributions and integrators to ship.",
-        "For people who run it: deploying Xen Project software (or its sister projects) at scale, good practice, user case studies, benchmarks, securing Xen-based clouds, managing Xen environments, related open-source projects and third-party integrations.",
+        "For people who run it: large deployments of Xen and its sister projects, good practice, user case studies, benchmarks, securing Xen-based clouds, managing Xen environments, related open-source projects and third-party integrations.",
         "Anything relevant to developing, integrating or using Xen is welcome. **Proposals are due by 2 May.**",
       ].join("\n\n"),
     },
@@ -310,7 +308,7 @@ export const xenProject: DemoCommunity = {
       publishAt: "2014-03-25T12:00:00Z",
       body: [
         "Members and contributors are speaking at several conferences this spring — come and say hello to the speakers.",
-        "**Linux Foundation Collaboration Summit, Napa Valley, 27 March:** Alex Azizam (GlobalLogic) on Xen and Xen Automotive at 11:30, Zhiyuan Lv (Intel) on XenGT at 14:00, Mukesh Rathor (Oracle) on PVH at 15:00, and the community manager on what Xen Project 4.4 brings at 16:00.",
+        "**Linux Foundation Collaboration Summit, Napa Valley, 27 March:** Alex Azizam (GlobalLogic) on Xen versus Xen Automotive at 11:30, Zhiyuan Lv (Intel) on XenGT at 14:00, Mukesh Rathor (Oracle) on PVH at 15:00, and the community manager on what Xen Project 4.4 brings at 16:00.",
         "**Denver, 10–11 April:** 4.4 features and futures again at the CloudStack Collaboration Conference (Thursday 14:20), Xen on CentOS at the CentOS Dojo (16:20), and on Friday at 11:45 John Mark Walker (Red Hat) on CloudStack, Xen and GlusterFS together.",
         "All of them are on our calendar of talks on the road, where slides and videos are linked once they are online.",
       ].join("\n\n"),

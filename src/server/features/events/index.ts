@@ -7,7 +7,7 @@ import { eventRoutes } from "./routes.js";
 import { eventRoleResolver, forgetRoles } from "./service.js";
 
 export { inEvent } from "./routes.js";
-export { createExternalEvent, createImportedConference, eventById, eventBySlugs, eventsByIds, eventTarget, grantRoles, roleHolders, rolesOfUser, type EventRow, type EventTarget, type ExternalEventInput, type ImportedConferenceInput } from "./service.js";
+export { createExternalEvent, createImportedConference, eventById, eventBySlugs, eventsByIds, eventPlaces, eventTarget, type EventPlace, grantRoles, roleHolders, rolesOfUser, type EventRow, type EventTarget, type ExternalEventInput, type ImportedConferenceInput } from "./service.js";
 export { communityDocument, exportCommunity, importCommunity, type CommunityDocument } from "./transfer.js";
 
 export const eventsFeature: Feature = {

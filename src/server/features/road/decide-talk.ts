@@ -45,6 +45,6 @@ export async function decideTalk(ctx: AppContext, { community, permit }: Communi
   });
   if (mailed) await ctx.bus.publish(MAIL_QUEUED);
   if (createdEvent) await ctx.bus.publish(EVENTS_CHANGED);
-  await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id });
+  await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id, talkIds: [t.talk.id] });
   return toTalkView(await loadTalk(ctx.db, community.id, id), community.slug, permit, now);
 }

@@ -14,7 +14,7 @@ export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: nu
  * The `k` smallest of `items` by `key`, in order, without sorting them all: a bounded
  * max-heap, O(n log k). The calendar asks for a page of the nearest talks out of many.
  */
-export function smallestK<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+export function smallestK<T>(items: ArrayLike<T> & Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
   if (k <= 0) return [];
   if (items.length <= k * 4) return [...items].sort(compare).slice(0, k);
   const heap: T[] = [];

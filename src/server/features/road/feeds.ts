@@ -7,14 +7,20 @@ import { translator } from "../../../shared/i18n/catalogues.js";
 import { formatDate, formatDistance, formatInstant } from "../../../shared/i18n/format.js";
 import type { Locale } from "../../../shared/i18n/locales.js";
 import type { Translator } from "../../../shared/i18n/translator.js";
-import type { CalendarIndex, CalendarIndexes } from "./calendar-index.js";
+import type { Calendar, CalendarIndexes } from "./calendar-index.js";
 import { talkUrl } from "./decide-talk.js";
 import { communityAndPermit, feedUrls, filterQuery, selectTalks } from "./find-talks.js";
 import { LIMITS, type CalendarFilters } from "./schema.js";
 import { zoneOf, type LoadedTalk } from "./talk-views.js";
 
 const FEED_TTL_MS = 60_000;
-const built = new WeakMap<CalendarIndex, Map<string, { feed: FeedBody; expires: number }>>();
+/** Feeds built from a community's calendar, for the calendar's version they were built from. */
+const built = new WeakMap<Calendar, { version: number; feeds: Map<string, { feed: FeedBody; expires: number }> }>();
+
+/** The web page of a selection: what a feed's links lead a reader to. */
+function pageUrl(ctx: AppContext, communitySlug: string, f: CalendarFilters): string {
+  return `${ctx.config.baseUrl}/communities/${communitySlug}/road${filterQuery(f)}`;
+}
 
 function speakersLine(t: LoadedTalk): string {
   return t.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)).join(", ");
@@ -57,7 +63,9 @@ async function cached(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, c
   const { community } = await communityAndPermit(ctx, actor, communitySlug);
   const index = await indexes.get(community.id);
   const key = `${kind}|${locale}${filterQuery(f)}`;
-  const forIndex = built.get(index) ?? built.set(index, new Map()).get(index)!;
+  let kept = built.get(index);
+  if (kept?.version !== index.version) built.set(index, (kept = { version: index.version, feeds: new Map() }));
+  const forIndex = kept.feeds;
   const hit = forIndex.get(key);
   if (hit && hit.expires > Date.now()) return hit.feed;
   const tr = translator(locale);
@@ -75,6 +83,7 @@ export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: A
       name: titleOf(tr, community.name, f, origin),
       description: tr.t("road.feed.description", { community: community.name }),
       url: feedUrls(ctx, community.slug, f).ical,
+      pageUrl: pageUrl(ctx, community.slug, f),
       ttlSeconds: 3600,
       items: loaded.map((t) => ({
         uid: `road-talk-${t.talk.id}@${new URL(ctx.config.baseUrl).host}`,
@@ -107,11 +116,11 @@ export function roadCalendar(ctx: AppContext, indexes: CalendarIndexes, actor: A
 export function roadAtom(ctx: AppContext, indexes: CalendarIndexes, actor: Actor, communitySlug: string, f: CalendarFilters, locale: Locale): Promise<FeedBody> {
   return cached(ctx, indexes, actor, communitySlug, f, locale, "atom", ({ loaded, origin, community, distance, tr }) =>
     writeAtom({
-      id: `${ctx.config.baseUrl}/communities/${community.slug}/road${filterQuery(f)}`,
+      id: pageUrl(ctx, community.slug, f),
       title: titleOf(tr, community.name, f, origin),
       subtitle: tr.t("road.feed.description", { community: community.name }),
       selfUrl: feedUrls(ctx, community.slug, f).atom,
-      alternateUrl: `${ctx.config.baseUrl}/communities/${community.slug}/road${filterQuery(f)}`,
+      alternateUrl: pageUrl(ctx, community.slug, f),
       emptyUpdated: community.createdAt,
       authors: [{ name: community.name }],
       entries: loaded.map((t) => {

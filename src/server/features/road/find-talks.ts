@@ -6,7 +6,7 @@ import { msg } from "../../../shared/i18n/catalogue.js";
 import { translator } from "../../../shared/i18n/catalogues.js";
 import type { Locale } from "../../../shared/i18n/locales.js";
 import { communityBySlug } from "../communities/index.js";
-import { select, type CalendarIndexes, type Origin } from "./calendar-index.js";
+import type { CalendarIndexes, Origin } from "./calendar-index.js";
 import { gazetteer, placeView } from "./gazetteer.js";
 import type { CalendarFilters, ListTalksQuery, TalkList, TalkView } from "./schema.js";
 import { talkSpeakers, talks } from "./tables.js";
@@ -56,7 +56,7 @@ export async function communityAndPermit(ctx: AppContext, actor: Actor, slug: st
 export async function selectTalks(ctx: AppContext, indexes: CalendarIndexes, community: Community, f: CalendarFilters, page: { limit: number; offset: number }, here: string) {
   const origin = originOf(f, here);
   const index = await indexes.get(community.id);
-  const sel = select(index, f, origin, ctx.now(), page);
+  const sel = index.select(f, origin, ctx.now(), page);
   const loaded = await loadTalks(ctx.db, sel.page.map((p) => p.id));
   const distance = new Map(sel.page.map((p) => [p.id, p.distanceKm]));
   return { index, origin, sel, loaded, distance };
@@ -71,7 +71,7 @@ export async function listTalks(ctx: AppContext, indexes: CalendarIndexes, actor
     talks: loaded.map((t) => toTalkView(t, community.slug, permit, now, distance.get(t.talk.id) ?? null)),
     total: sel.total,
     origin,
-    facets: { countries: index.countries, topics: index.topics, speakers: index.speakers, months: sel.months },
+    facets: { ...index.facets(), months: sel.months },
     feeds: feedUrls(ctx, community.slug, filters),
   };
 }

@@ -145,7 +145,7 @@ export async function updateTalk(ctx: AppContext, actor: UserActor, communitySlu
       await tx.insert(talkSpeakers).values(rows);
     }
   });
-  if (t.talk.state === "approved") await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id });
+  if (t.talk.state === "approved") await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id, talkIds: [t.talk.id] });
   return toTalkView(await loadTalk(ctx.db, community.id, id), community.slug, permit, ctx.now());
 }
 
@@ -154,6 +154,6 @@ export async function withdrawTalk(ctx: AppContext, actor: UserActor, communityS
   const { community, permit } = await memberTarget(ctx, actor, communitySlug);
   const t = await talkFor(ctx, permit, community.id, id, "withdraw");
   await ctx.db.transaction((tx) => updateInState(tx, t, { state: "withdrawn" }, ctx.now()));
-  if (t.talk.state === "approved") await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id });
+  if (t.talk.state === "approved") await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id, talkIds: [t.talk.id] });
   return toTalkView(await loadTalk(ctx.db, community.id, id), community.slug, permit, ctx.now());
 }

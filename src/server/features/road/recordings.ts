@@ -14,7 +14,7 @@ export async function setRecordings(ctx: AppContext, actor: UserActor, community
   const { community, permit } = await memberTarget(ctx, actor, communitySlug);
   const t = await talkFor(ctx, permit, community.id, id, "addRecordings");
   await ctx.db.transaction((tx) => updateInState(tx, t, { ...(input.slidesUrl !== undefined ? { slidesUrl: input.slidesUrl } : {}), ...(input.videoUrl !== undefined ? { videoUrl: input.videoUrl } : {}) }, ctx.now()));
-  await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id });
+  await ctx.bus.publish(ROAD_CHANGED, { communityId: community.id, talkIds: [t.talk.id] });
   return toTalkView(await loadTalk(ctx.db, community.id, id), community.slug, permit, ctx.now());
 }
 

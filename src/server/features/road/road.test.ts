@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { users } from "../../platform/auth/tables.js";
 import { outbox } from "../../platform/mail/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
+import { expectLinksToWebPages } from "../../test-support/feed-links.js";
 import { makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
 import { greatCircleKm, smallestK } from "./distance.js";
 import { gazetteer } from "./gazetteer.js";
@@ -203,6 +204,18 @@ describe("finding a talk near you", () => {
     expect(again.body).toBe(atom.body);
     const cached = await t().app.inject({ method: "GET", url: sel.feeds.atom.replace("http://plenary.test", ""), headers: { "if-none-match": String(atom.headers.etag) } });
     expect(cached.statusCode).toBe(304);
+  });
+
+  it("links every feed to the web pages, not to the API: the selection's page and each talk's", async () => {
+    const { c } = await calendar();
+    for (const qs of ["?when=all", `?when=all&place=${MUNICH}&within=9000`, "?when=past&topic=gpu"]) {
+      const sel = await list(c.slug, qs);
+      for (const url of [sel.feeds.atom, sel.feeds.ical]) {
+        const res = await t().app.inject({ method: "GET", url: url.replace("http://plenary.test", "") });
+        expect(res.statusCode).toBe(200);
+        expectLinksToWebPages(res.body, "http://plenary.test");
+      }
+    }
   });
 
   it("sees an approved talk at once, and a withdrawn one leaves", async () => {

@@ -22,6 +22,8 @@ export const LIMITS = {
   urlMax: 500,
   placeQueryMax: 100,
   withinMaxKm: 20_100,
+  /** Values per filter menu (country, topic, speaker): the most frequent; the filters take any value. */
+  facetMax: 50,
   pageMax: 100,
   feedMax: 500,
   durationMaxMinutes: 24 * 60,
@@ -228,7 +230,7 @@ export const talkList = z.object({
   total: z.number().int(),
   /** The place distances are measured from, when the filters name one. */
   origin: z.object({ label: z.string(), latitude: z.number(), longitude: z.number() }).nullable(),
-  /** Counts over the whole calendar (for the filter menus), and per venue-local month of this selection. */
+  /** Counts over the whole calendar for the filter menus (the LIMITS.facetMax most frequent of each), and per venue-local month of this selection. */
   facets: z.object({ countries: z.array(count), topics: z.array(count), speakers: z.array(count), months: z.array(count) }),
   /** The feeds of exactly this selection. */
   feeds: z.object({ ical: z.string(), atom: z.string() }),

@@ -33,8 +33,10 @@ export interface CalendarItem {
 export interface CalendarFeed {
   name: string;
   description?: string;
-  /** The address of the feed itself, for programs that refresh it. */
+  /** The address of the feed itself, for programs that refresh it (SOURCE). */
   url?: string;
+  /** The web page that shows the same (URL); without one, URL is the feed's address. */
+  pageUrl?: string;
   /** How often subscribers should refresh, in seconds (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
   ttlSeconds?: number;
   items: readonly CalendarItem[];
@@ -109,7 +111,9 @@ export function writeCalendar(feed: CalendarFeed): string {
   // The calendar's name and description are one line each; calendar programs show them as titles.
   const oneLine = (s: string) => icalText(s.replace(/[\r\n]+/g, " "));
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Plenary//Plenary//EN"];
-  if (feed.url) lines.push(`URL:${feed.url}`, `SOURCE;VALUE=URI:${feed.url}`);
+  // URL is the page a person opens; SOURCE is where a program fetches the feed again.
+  if (feed.pageUrl || feed.url) lines.push(`URL:${feed.pageUrl ?? feed.url}`);
+  if (feed.url) lines.push(`SOURCE;VALUE=URI:${feed.url}`);
   lines.push(`NAME:${oneLine(feed.name)}`, `X-WR-CALNAME:${oneLine(feed.name)}`);
   if (feed.description) lines.push(`X-WR-CALDESC:${oneLine(feed.description)}`);
   if (feed.ttlSeconds) lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${icalDuration(feed.ttlSeconds)}`, `X-PUBLISHED-TTL:${icalDuration(feed.ttlSeconds)}`);
