@@ -79,7 +79,7 @@ const ERROR_CLASSES = "DomainError|ValidationError|ConflictError|NotFoundError|F
 const PROSE = "/\\b[A-Za-z]{2,}[,.;:!?]?\\s+[A-Za-z]{2,}\\b/";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "drizzle/**", "bench/.instances/**", "src/**/__fixtures__/**"] },
+  { ignores: ["dist/**", "node_modules/**", "data/**", "drizzle/**", "bench/.instances/**", "bench/.baseline/**", ".stryker-tmp/**", "reports/**", "src/**/__fixtures__/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
