@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../platform/mail/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
-import { makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
+import { grant, makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
 import type { DraftView, EditorView, ImportResult, MoveResult, PublicScheduleView, ReleaseView, SessionView, SetupView, SpeakerView, VersionView } from "./schema.js";
 import { jsonSchemaErrors, xsdErrors } from "./test-helpers.js";
 
@@ -88,6 +88,40 @@ describe("the schedule editor", () => {
     const editor = (await x.call<EditorView>("GET", "/schedule/editor")).body;
     expect(editor.sessions.find((s) => s.id === f.s1.id)).toMatchObject({ roomId: f.a.id, startsAt: "2014-08-18T14:00:00.000Z", pinned: true });
     expect(editor.conflicts.filter((c) => c.hard)).toEqual([]);
+  });
+});
+
+describe("live updates in the editor", () => {
+  it("tells an open editor when another organiser saves a change, not when its own organiser does", async () => {
+    const x = await conference();
+    const f = await frame(x);
+    const other = await makeUser(t().ctx, { name: "Otto Organiser" });
+    await grant(t().ctx, x.e.id, other.id, "organiser");
+    // A plain request (not EventSource) is told what the address is for.
+    const plain = await x.call<Err>("GET", "/schedule/editor/events");
+    expect(plain.res.statusCode).toBe(400);
+    expect(plain.body.error.code).toBe("validation_failed");
+
+    const address = await t().app.listen({ port: 0, host: "127.0.0.1" });
+    const stop = new AbortController();
+    try {
+      const res = await fetch(`${address}${x.base}/schedule/editor/events`, { headers: { ...x.organiser.headers, accept: "text/event-stream" }, signal: stop.signal });
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      const reader = res.body!.getReader();
+      let text = "";
+      const until = async (seen: (s: string) => boolean) => {
+        while (!seen(text)) text += new TextDecoder().decode((await reader.read()).value);
+      };
+      await until((s) => s.includes(": connected"));
+      // Olga's own move first, then Otto's: only Otto's reaches Olga's editor.
+      await place(x, f.s1.id, f.a.id, "2014-08-18T09:00:00-05:00");
+      const moved = await t().app.inject({ method: "PUT", url: `${x.base}/schedule/sessions/${f.s2.id}/place`, headers: other.headers, payload: { roomId: f.b.id, startsAt: "2014-08-18T09:00:00-05:00" } });
+      expect(moved.statusCode).toBe(200);
+      await until((s) => s.includes("data: "));
+      expect(text.match(/^data: .*$/gm)).toEqual(["data: edited"]);
+    } finally {
+      stop.abort();
+    }
   });
 });
 

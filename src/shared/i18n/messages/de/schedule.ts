@@ -38,6 +38,7 @@ export default {
   "schedule.errors.notReleased": "Der Zeitplan ist noch nicht veröffentlicht.",
   "schedule.errors.versionNotFound": "Es gibt keine Version {version} dieses Zeitplans.",
   "schedule.errors.feedNotFound": "Diese Kalenderadresse ist nicht gültig.",
+  "schedule.errors.eventStreamOnly": "Diese Adresse sendet nur Live-Aktualisierungen an den Zeitplan-Editor.",
 
   "schedule.import.empty": "Wählen Sie eine Datei zum Importieren.",
   "schedule.import.notXml": "Zeile {line}: Das ist kein wohlgeformtes XML: {problem}",
@@ -158,6 +159,7 @@ export default {
   "schedule.editor.place": "Platzieren",
   "schedule.editor.cancel": "Abbrechen",
   "schedule.editor.saved": "Gespeichert.",
+  "schedule.editor.changedElsewhere": "Eine andere Person aus dem Organisationsteam hat den Zeitplan geändert; er wird so angezeigt, wie er jetzt ist.",
   "schedule.editor.refused": "Nicht gespeichert:",
   "schedule.editor.conflicts": "Konflikte",
   "schedule.editor.hard": "Vor einer Veröffentlichung zu lösen",

@@ -36,6 +36,7 @@ export default {
   "schedule.errors.notReleased": "The schedule has not been published yet.",
   "schedule.errors.versionNotFound": "There is no version {version} of this schedule.",
   "schedule.errors.feedNotFound": "This calendar address is not valid.",
+  "schedule.errors.eventStreamOnly": "This address sends live updates to the schedule editor only.",
 
   "schedule.import.empty": "Choose a file to import.",
   "schedule.import.notXml": "Line {line}: This is not well-formed XML: {problem}",
@@ -156,6 +157,7 @@ export default {
   "schedule.editor.place": "Place it",
   "schedule.editor.cancel": "Cancel",
   "schedule.editor.saved": "Saved.",
+  "schedule.editor.changedElsewhere": "Another organiser changed the schedule; it is shown as it is now.",
   "schedule.editor.refused": "Not saved:",
   "schedule.editor.conflicts": "Conflicts",
   "schedule.editor.hard": "Must be solved before a release",
