@@ -12,6 +12,7 @@ import { translator } from "../../../shared/i18n/catalogues.js";
 import { toLocale } from "../../../shared/i18n/locales.js";
 import { inCommunity } from "../communities/index.js";
 import { inEvent, type EventTarget } from "../events/index.js";
+import { getMyAvailability, setMyAvailability } from "./availability.js";
 import { applyDraft, makeDraft } from "./draft.js";
 import { getEditor, moveSession } from "./editor.js";
 import { importSchedule } from "./import.js";
@@ -149,6 +150,21 @@ export function scheduleRoutes(r: Router, ctx: AppContext): void {
   r.add(
     { method: "PUT", url: `${base}/schedule/favourites`, operationId: "setScheduleFavourites", summary: "Replace your favourite sessions at the event (the browser merges the ones it kept before you signed in).", tags, access: "user", params: s.eventParams, body: s.favouritesBody, response: s.favouritesView, errors: [404] },
     async ({ actor, params, body }) => setFavourites(ctx, actor, await events.resolve(actor, params.community, params.event), body.sessionIds),
+  );
+
+  // ------------------------------------------------------------ a speaker's own availability
+  r.add(
+    { method: "GET", url: `${base}/schedule/my-availability`, operationId: "getMyScheduleAvailability", summary: "The times you said you cannot make, as a speaker at the event (your account linked to a speaker of its schedule).", tags, access: "user", params: s.eventParams, response: s.myAvailabilityView, errors: [404] },
+    async ({ actor, params }) => getMyAvailability(ctx, actor, await events.resolve(actor, params.community, params.event)),
+  );
+  r.add(
+    { method: "PUT", url: `${base}/schedule/my-availability`, operationId: "setMyScheduleAvailability", summary: "Say which times you cannot make, as a speaker at the event; the editor then warns about any of your sessions placed then.", tags, access: "user", params: s.eventParams, body: s.myAvailabilityBody, response: s.myAvailabilityView, errors: [404] },
+    async ({ actor, params, body }) => {
+      const e = await events.resolve(actor, params.community, params.event);
+      const out = await setMyAvailability(ctx, actor, e, body);
+      await announceEdit(ctx, e.id, actor);
+      return out;
+    },
   );
 
   // ------------------------------------------------------------ organisers: rooms and the grid

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../platform/mail/tables.js";
 import { json, useTestApp } from "../../test-support/app.js";
 import { grant, makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
-import type { DraftView, EditorView, ImportResult, MoveResult, PublicScheduleView, ReleaseView, SessionView, SetupView, SpeakerView, VersionView } from "./schema.js";
+import type { DraftView, EditorView, ImportResult, MoveResult, MyAvailabilityView, PublicScheduleView, ReleaseView, SessionView, SetupView, SpeakerView, VersionView } from "./schema.js";
 import { jsonSchemaErrors, xsdErrors } from "./test-helpers.js";
 
 const t = useTestApp();
@@ -222,6 +222,23 @@ describe("a released schedule", () => {
     expect(widget.headers["content-security-policy"]).toContain("frame-ancestors *");
     expect(widget.headers["x-frame-options"]).toBeUndefined();
     expect(widget.body).toContain("Security &lt;tips&gt; &amp; tricks");
+  });
+
+  it("lets a speaker say which times they cannot make, and the editor then warns about their session", async () => {
+    const { x, f } = released;
+    const mine = `${x.base}/schedule/my-availability`;
+    const as = (who: SignedIn, payload?: object) => t().app.inject({ method: payload ? "PUT" : "GET", url: mine, headers: who.headers, ...(payload ? { payload } : {}) });
+    expect(json(await as(x.speakerUser))).toMatchObject({ timeZone: "America/Chicago", unavailable: [] });
+    expect((await as(await makeUser(t().ctx))).statusCode).toBe(404);
+    // 08:30–10:00 in Chicago: kept from the day's start at 09:00, over Sam's session in Room A at 09:00.
+    const set = await as(x.speakerUser, { unavailable: [{ start: "2014-08-18T13:30:00.000Z", end: "2014-08-18T15:00:00.000Z" }] });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(json<MyAvailabilityView>(set).unavailable).toEqual([{ start: "2014-08-18T14:00:00.000Z", end: "2014-08-18T15:00:00.000Z" }]);
+    const warned = (await x.call<EditorView>("GET", "/schedule/editor")).body.conflicts;
+    expect(warned).toContainEqual(expect.objectContaining({ kind: "speakerUnavailable", hard: true, sessionIds: [f.s1.id], speakerId: f.sam.id }));
+    // Nothing to say: available throughout again.
+    expect(json<MyAvailabilityView>(await as(x.speakerUser, { unavailable: [] })).unavailable).toEqual([]);
+    expect((await x.call<EditorView>("GET", "/schedule/editor")).body.conflicts.filter((c) => c.kind === "speakerUnavailable")).toEqual([]);
   });
 
   it("imports a schedule.xml as a conference and exports the same schedule again", async () => {
