@@ -126,7 +126,7 @@ export function scheduleRoutes(r: Router, ctx: AppContext): void {
       return reply
         .header("cache-control", `public, max-age=${OUTPUT_MAX_AGE}`)
         .type("text/html; charset=utf-8")
-        .send(widgetHtml(p, toLocale(query.lang) ?? requestLocale(req), ctx.now(), query.day));
+        .send(widgetHtml(p, toLocale(query.lang) ?? requestLocale(req), ctx.now(), query.day, `${outputApiBase(ctx, e.communitySlug, e.slug)}/schedule/widget.js`));
     },
   );
   r.add(

@@ -1,3 +1,4 @@
+import { Script } from "node:vm";
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -222,6 +223,12 @@ describe("a released schedule", () => {
     expect(widget.headers["content-security-policy"]).toContain("frame-ancestors *");
     expect(widget.headers["x-frame-options"]).toBeUndefined();
     expect(widget.body).toContain("Security &lt;tips&gt; &amp; tricks");
+    // Its height goes to the host page, which sizes the iframe to it: only from that frame, at the widget's origin.
+    expect(widget.body).toContain(`<script src="http://plenary.test${x.base}/schedule/widget.js" data-plenary-frame async></script>`);
+    const script = (await t().app.inject({ method: "GET", url: `${x.base}/schedule/widget.js` })).body;
+    expect(script).toContain('parent.postMessage({plenaryWidget:"height"');
+    expect(script).toContain("e.source===f.contentWindow&&e.origin===o");
+    expect(() => new Script(script)).not.toThrow();
   });
 
   it("lets a speaker say which times they cannot make, and the editor then warns about their session", async () => {
