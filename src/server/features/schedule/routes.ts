@@ -222,7 +222,7 @@ export function scheduleRoutes(r: Router, ctx: AppContext): void {
       method: "POST",
       url: "/api/v1/communities/{community}/schedule-imports",
       operationId: "importSchedule",
-      summary: "Import a pretalx or frab schedule.xml or schedule.json as a new conference with its rooms, sessions and speakers; a file with problems names the first ones with their lines and imports nothing.",
+      summary: "Import a pretalx or frab schedule.xml or schedule.json (version 1 or 2) as a new conference with its rooms, sessions and speakers; a file with problems names the first ones with their lines and imports nothing.",
       tags,
       access: inCommunity("event.create"),
       params: s.communityParams,

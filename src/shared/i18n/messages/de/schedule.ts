@@ -241,7 +241,7 @@ export default {
   "schedule.setup.saved": "Gespeichert.",
 
   "schedule.import.title": "Einen Zeitplan importieren",
-  "schedule.import.lede": "Ziehen Sie eine Konferenz aus pretalx oder frab um: Ihre schedule.xml oder schedule.json wird hier zu einer neuen Konferenz, mit Räumen, Sessions und Vortragenden.",
+  "schedule.import.lede": "Ziehen Sie eine Konferenz aus pretalx oder frab um: Ihre schedule.xml oder schedule.json (Version 1 oder 2) wird hier zu einer neuen Konferenz, mit Räumen, Sessions und Vortragenden.",
   "schedule.import.file": "Zeitplan-Datei (schedule.xml oder schedule.json)",
   "schedule.import.slug": "Adresse der neuen Konferenz (optional)",
   "schedule.import.button": "Importieren",

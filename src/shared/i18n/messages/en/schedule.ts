@@ -239,7 +239,7 @@ export default {
   "schedule.setup.saved": "Saved.",
 
   "schedule.import.title": "Import a schedule",
-  "schedule.import.lede": "Move a conference over from pretalx or frab: its schedule.xml or schedule.json becomes a new conference here, with its rooms, sessions and speakers.",
+  "schedule.import.lede": "Move a conference over from pretalx or frab: its schedule.xml or schedule.json (version 1 or 2) becomes a new conference here, with its rooms, sessions and speakers.",
   "schedule.import.file": "Schedule file (schedule.xml or schedule.json)",
   "schedule.import.slug": "Address of the new conference (optional)",
   "schedule.import.button": "Import",
