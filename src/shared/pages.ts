@@ -26,6 +26,7 @@ export const PAGES = [
   "/communities/:community/events/:event/schedule/speakers/:speaker",
   "/communities/:community/events/:event/schedule/changes",
   "/communities/:community/events/:event/schedule/edit",
+  "/communities/:community/events/:event/schedule/availability",
   "/communities/:community/events/:event/schedule/setup",
   "/communities/:community/schedule-import",
   "/registration",

@@ -13,3 +13,8 @@ export const SECRETS_CHANGED = "instance.secrets";
  * board was published. The schedule outputs (schedule.xml, iCalendar, …) are rebuilt.
  */
 export const PROGRAMME_CHANGED = "programme.changed";
+/**
+ * An organiser saved a change to an event's schedule (payload: `eventId`, `by` the user's id):
+ * open editors of that event reload.
+ */
+export const SCHEDULE_EDITED = "schedule.edited";

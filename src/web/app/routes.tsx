@@ -35,6 +35,7 @@ const news = () => import("../features/announcements/AnnouncementPages.js");
 const schedule = () => import("../features/schedule/SchedulePages.js");
 const scheduleEditor = () => import("../features/schedule/EditorPage.js");
 const scheduleSetup = () => import("../features/schedule/SetupPages.js");
+const scheduleAvailability = () => import("../features/schedule/AvailabilityPage.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -61,6 +62,7 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/schedule/speakers/:speaker": page(schedule, (m) => m.SpeakerPage),
   "/communities/:community/events/:event/schedule/changes": page(schedule, (m) => m.ChangesPage),
   "/communities/:community/events/:event/schedule/edit": page(scheduleEditor, (m) => m.EditorPage),
+  "/communities/:community/events/:event/schedule/availability": page(scheduleAvailability, (m) => m.AvailabilityPage),
   "/communities/:community/events/:event/schedule/setup": page(scheduleSetup, (m) => m.SetupPage),
   "/communities/:community/schedule-import": page(scheduleSetup, (m) => m.ImportPage),
   "/registration": page(applicant, (m) => m.MyRequestsPage),

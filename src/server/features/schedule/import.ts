@@ -14,18 +14,18 @@ import { nextProgramme } from "./release.js";
 import type { ImportBody, ImportResult } from "./schema.js";
 import { insertSession } from "./sessions.js";
 import { loadState } from "./state.js";
-import { scheduleDays, scheduleReleases, scheduleRooms, scheduleSessions, scheduleSettings, scheduleSpeakers } from "./tables.js";
+import { scheduleBlocks, scheduleDays, scheduleReleases, scheduleRooms, scheduleSessions, scheduleSettings, scheduleSpeakers } from "./tables.js";
 
 /**
  * A pretalx or frab schedule becomes a conference of the community: its rooms, days,
- * speakers (display text) and sessions, released as version 1 so every output exists at
+ * speakers (display text), sessions and (from version 2 of the JSON) breaks, released as version 1 so every output exists at
  * once. Ids (the files' guids) are kept where they are free, so exporting the imported
  * schedule gives back the same guids. A file with problems imports nothing: the answer
  * names its first problems with their lines.
  */
 const localTime = (d: Date, zone: string) => instantToZonedLocal(d, zone).slice(11, 16);
 
-async function freeIds(tx: Db, table: typeof scheduleRooms | typeof scheduleSessions | typeof scheduleSpeakers, wanted: readonly (string | null)[]): Promise<Set<string>> {
+async function freeIds(tx: Db, table: typeof scheduleRooms | typeof scheduleSessions | typeof scheduleSpeakers | typeof scheduleBlocks, wanted: readonly (string | null)[]): Promise<Set<string>> {
   const list = wanted.filter((x): x is string => !!x);
   if (!list.length) return new Set();
   const taken = new Set((await tx.select({ id: table.id }).from(table).where(inArray(table.id, list))).map((r) => r.id));
@@ -83,6 +83,10 @@ async function writeFrame(tx: Db, eventId: string, doc: ReadSchedule): Promise<v
   const seen = new Set<string>();
   const days = doc.days.filter((d) => !seen.has(d.date) && seen.add(d.date));
   if (days.length) await tx.insert(scheduleDays).values(days.map((d) => ({ eventId, date: d.date, startTime: localTime(d.start, doc.timeZone), endTime: localTime(d.end, doc.timeZone) })));
+  const roomId = new Map(rooms.map((r) => [r.name, r.id]));
+  const freeBreaks = await freeIds(tx, scheduleBlocks, doc.breaks.map((b) => b.guid));
+  if (doc.breaks.length)
+    await tx.insert(scheduleBlocks).values(doc.breaks.map((b) => ({ id: b.guid && freeBreaks.delete(b.guid) ? b.guid : randomUUID(), eventId, roomId: b.room ? (roomId.get(b.room) ?? null) : null, kind: "break" as const, title: b.title, startsAt: b.start, endsAt: b.end })));
 }
 
 /** One speaker per person guid (or, without one, per name): the key of each to its row. */

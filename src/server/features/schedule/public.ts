@@ -101,7 +101,8 @@ export function userOfToken(ctx: AppContext, token: string, eventId: string): st
   return userId;
 }
 
-const userOf = (a: Actor) => {
+/** The signed-in person acting (a route with `access: "user"` has one; the type does not know). */
+export const userOf = (a: Actor) => {
   if (a.kind !== "user") throw new UnauthenticatedError();
   return a;
 };

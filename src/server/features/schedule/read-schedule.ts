@@ -37,6 +37,8 @@ export interface ReadSchedule {
   rooms: { name: string; guid: string | null; capacity: number | null }[];
   days: { date: string; start: Date; end: Date }[];
   sessions: ReadSession[];
+  /** Breaks, as version 2 of the JSON lists them (in one room, or with `room` null in all). */
+  breaks: { guid: string | null; title: string; room: string | null; start: Date; end: Date }[];
 }
 
 export interface ReadProblem {
@@ -73,9 +75,9 @@ function validZone(z: string | null | undefined): string | null {
   return z && DateTime.now().setZone(z).isValid ? z : null;
 }
 
-function finish(doc: Omit<ReadSchedule, "slug" | "days" | "slotMinutes"> & { slot: string | null; days: ReadSchedule["days"] }): ReadSchedule {
+function finish(doc: Omit<ReadSchedule, "slug" | "days" | "slotMinutes" | "breaks"> & { slot: string | null; days: ReadSchedule["days"]; breaks?: ReadSchedule["breaks"] }): ReadSchedule {
   const slotMinutes = doc.slot && HHMM.test(doc.slot) ? Math.min(120, Math.max(5, minutesOf(doc.slot))) : 15;
-  return { ...doc, slotMinutes, slug: slugify(doc.acronym.replace(/_/g, "-"), 60) || slugify(doc.title, 60) || "imported-schedule" };
+  return { ...doc, breaks: doc.breaks ?? [], slotMinutes, slug: slugify(doc.acronym.replace(/_/g, "-"), 60) || slugify(doc.title, 60) || "imported-schedule" };
 }
 
 // ---------------------------------------------------------------- XML
@@ -228,10 +230,9 @@ export function readScheduleJson(source: string): { schedule: ReadSchedule | nul
   const title = titleOf(str(conf.title));
   if (!title) p.add(loc.line(conf, "title"), msg("schedule.import.missing", { what: "conference.title" }));
   const zone = validZone(str(conf.time_zone_name));
-  const rooms = new Map<string, ReadSchedule["rooms"][number]>();
-  if (Array.isArray(conf.rooms))
-    for (const r of conf.rooms)
-      if (isObj(r) && str(r.name)) rooms.set(str(r.name), { name: str(r.name), guid: UUID.test(str(r.guid)) ? str(r.guid).toLowerCase() : null, capacity: typeof r.capacity === "number" && r.capacity > 0 ? Math.round(r.capacity) : null });
+  const rooms = roomsOf(conf);
+  // Version 2 (c3voc schema2, as pretalx and Plenary write it): one list of events, each with its start and end.
+  if (Array.isArray(schedule.events)) return readScheduleJson2(p, loc, schedule.events, conf, title, zone, rooms);
   const days: ReadSchedule["days"] = [];
   const sessions: ReadSession[] = [];
   if (!Array.isArray(conf.days) || !conf.days.length) p.add(loc.line(conf, "days"), msg("schedule.import.missing", { what: "conference.days" }));
@@ -284,6 +285,84 @@ export function readScheduleJson(source: string): { schedule: ReadSchedule | nul
   if (p.list.length) return { schedule: null, problems: p.list.slice(0, PROBLEMS_SHOWN) };
   return {
     schedule: finish({ title, acronym: str(conf.acronym) || slugify(title), timeZone: zone ?? "UTC", url: str(conf.url) || null, slot: str(conf.timeslot_duration) || null, rooms: [...rooms.values()], days, sessions }),
+    problems: [],
+  };
+}
+
+const guidOf = (v: Json | undefined) => (UUID.test(str(v)) ? str(v).toLowerCase() : null);
+
+function roomsOf(conf: Record<string, Json>): Map<string, ReadSchedule["rooms"][number]> {
+  const rooms = new Map<string, ReadSchedule["rooms"][number]>();
+  if (Array.isArray(conf.rooms)) for (const r of conf.rooms) if (isObj(r) && str(r.name)) rooms.set(str(r.name), { name: str(r.name), guid: guidOf(r.guid), capacity: typeof r.capacity === "number" && r.capacity > 0 ? Math.round(r.capacity) : null });
+  return rooms;
+}
+
+/** "PT15M", "PT1H30M" → "00:15", "01:30" (what `finish` reads). */
+function isoMinutes(d: string): string | null {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(d);
+  if (!m || (!m[1] && !m[2])) return null;
+  const total = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+}
+
+/** Version 2's types back to the words Plenary keeps ("LIGHTNING_TALK" → "lightning talk"). */
+const typeOf2 = (t: string) => t.toLowerCase().replace(/_/g, " ") || "talk";
+/** Version 2 puts every session in a track; "General" is what writers (Plenary among them) use for none. */
+const GENERAL = { slug: "general", name: "General" };
+
+function readScheduleJson2(p: Problems, loc: Located, events: Json[], conf: Record<string, Json>, title: string, zone: string | null, rooms: Map<string, ReadSchedule["rooms"][number]>): { schedule: ReadSchedule | null; problems: ReadProblem[] } {
+  const tracks = new Map((Array.isArray(conf.tracks) ? conf.tracks.filter(isObj) : []).map((t) => [str(t.slug), str(t.name)]));
+  const days: ReadSchedule["days"] = [];
+  if (!Array.isArray(conf.days) || !conf.days.length) p.add(loc.line(conf, "days"), msg("schedule.import.missing", { what: "conference.days" }));
+  for (const d of Array.isArray(conf.days) ? conf.days.filter(isObj) : []) {
+    const [date, start, end] = [str(d.date), str(d.start), str(d.end)];
+    if (!DATE.test(date)) p.add(loc.line(d, "date"), msg("schedule.import.badValue", { what: "day.date", value: date }));
+    if (!DATE_TIME_TZ.test(start)) p.add(loc.line(d, "start"), msg("schedule.import.badValue", { what: "day.start", value: start }));
+    if (!DATE_TIME_TZ.test(end)) p.add(loc.line(d, "end"), msg("schedule.import.badValue", { what: "day.end", value: end }));
+    if (DATE.test(date) && DATE_TIME_TZ.test(start) && DATE_TIME_TZ.test(end)) days.push({ date, start: new Date(start), end: new Date(end) });
+  }
+  const sessions: ReadSession[] = [];
+  const breaks: ReadSchedule["breaks"] = [];
+  for (const ev of events.filter(isObj)) {
+    const [startText, endText] = [str(ev.start), str(ev.end)];
+    if (!DATE_TIME_TZ.test(startText)) p.add(loc.line(ev, "start"), msg("schedule.import.badValue", { what: "event.start", value: startText }));
+    if (!DATE_TIME_TZ.test(endText) || Date.parse(endText) <= Date.parse(startText)) p.add(loc.line(ev, "end"), msg("schedule.import.badValue", { what: "event.end", value: endText }));
+    const room = isObj(ev.room) ? str(ev.room.name) : "";
+    const timed = DATE_TIME_TZ.test(startText) && DATE_TIME_TZ.test(endText) && Date.parse(endText) > Date.parse(startText);
+    if (str(ev.type) === "BREAK") {
+      if (timed) breaks.push({ guid: guidOf(ev.guid), title: titleOf(str(ev.title)), room: room || null, start: new Date(startText), end: new Date(endText) });
+      continue;
+    }
+    const guid = str(ev.guid);
+    if (!UUID.test(guid)) p.add(loc.line(ev, "guid"), msg("schedule.import.badValue", { what: "event.guid", value: guid }));
+    const eventTitle = titleOf(str(ev.title));
+    if (!eventTitle) p.add(loc.line(ev, "title"), msg("schedule.import.missing", { what: "event.title" }));
+    if (!room) p.add(loc.line(ev, "room"), msg("schedule.import.missing", { what: "event.room" }));
+    if (!UUID.test(guid) || !eventTitle || !room || !timed) continue;
+    if (!rooms.has(room)) rooms.set(room, { name: room, guid: isObj(ev.room) ? guidOf(ev.room.guid) : null, capacity: null });
+    const trackSlug = isObj(ev.track) ? str(ev.track.slug) : "";
+    const trackName = tracks.get(trackSlug) ?? trackSlug;
+    // The frab slug convention, "acronym-number-title", keeps the session's number.
+    const number = Number(/^[^-]+-(\d{1,9})-/.exec(str(ev.slug))?.[1] ?? 0);
+    sessions.push({
+      guid: guid.toLowerCase(),
+      number: number > 0 ? number : null,
+      title: eventTitle,
+      subtitle: str(ev.subtitle),
+      abstract: str(ev.abstract),
+      description: str(ev.description),
+      type: typeOf2(str(ev.type)),
+      track: !trackSlug || (trackSlug === GENERAL.slug && trackName === GENERAL.name) ? null : trackName,
+      language: str(ev.language) || null,
+      room,
+      start: new Date(startText),
+      durationMinutes: Math.max(5, Math.round((Date.parse(endText) - Date.parse(startText)) / 60_000)),
+      persons: (Array.isArray(ev.participants) ? ev.participants.filter(isObj) : []).map((x) => ({ guid: guidOf(x.guid), name: str(x.name) || str(x.public_name) })),
+    });
+  }
+  if (p.list.length) return { schedule: null, problems: p.list.slice(0, PROBLEMS_SHOWN) };
+  return {
+    schedule: finish({ title, acronym: str(conf.acronym) || slugify(title), timeZone: zone ?? "UTC", url: str(conf.url) || null, slot: isoMinutes(str(conf.timeslot_duration)), rooms: [...rooms.values()], days, sessions, breaks }),
     problems: [],
   };
 }

@@ -96,6 +96,16 @@ export const speakerBody = z
   .object({ ...speakerFields, affiliation: speakerFields.affiliation.default(""), biography: speakerFields.biography.default(""), email: speakerFields.email.default(null), availability: speakerFields.availability.default(null) })
   .strict();
 export const updateSpeakerBody = z.object(speakerFields).partial().strict();
+
+/** A speaker's own form: the times they cannot make (within the conference days; an empty list: available throughout). */
+export const myAvailabilityBody = z.object({ unavailable: z.array(interval).max(LIMITS.availabilityMax) }).strict();
+export type MyAvailabilityBody = z.infer<typeof myAvailabilityBody>;
+export const myAvailabilityView = z.object({
+  timeZone: z.string(),
+  days: z.array(z.object({ date: z.string(), start: z.string(), end: z.string() })),
+  unavailable: z.array(z.object({ start: z.string(), end: z.string() })),
+});
+export type MyAvailabilityView = z.infer<typeof myAvailabilityView>;
 export type SpeakerBody = z.infer<typeof speakerBody>;
 
 const sessionFields = {

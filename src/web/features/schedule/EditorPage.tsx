@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragOverEvent, type KeyboardCoordinateGetter } from "@dnd-kit/core";
 import { Link, useParams } from "react-router-dom";
 import { findConflicts, isHard, type Grid } from "../../../server/features/schedule/rules.js";
@@ -45,6 +45,16 @@ export function EditorPage() {
   const [note, setNote] = useState<string | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
   const cellSize = useRef({ w: 160, h: 24 });
+  // Live updates: when another organiser saves a change, the server says so on this stream and the grid reloads.
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const stream = new EventSource(`/api/v1${base}/schedule/editor/events`);
+    stream.onmessage = () => {
+      reload();
+      setNote(t("schedule.editor.changedElsewhere"));
+    };
+    return () => stream.close();
+  }, [base, reload, t]);
   useTitle(state.status === "ok" ? t("schedule.editor.titleOf", { event: state.data.event.name }) : state.status === "error" ? null : t("schedule.editor.title"));
 
   const keyboard: KeyboardCoordinateGetter = (ev, { currentCoordinates: c }) => {

@@ -237,6 +237,11 @@ export function SchedulePage() {
       )}
 
       <p className="muted small no-print">{fav.signedIn ? t("schedule.page.favouritesSynced") : t("schedule.page.favouritesHint")}</p>
+      {fav.signedIn ? (
+        <p className="small no-print">
+          <Link to={`/communities/${community}/events/${event}/schedule/availability`}>{t("schedule.availability.link")}</Link>
+        </p>
+      ) : null}
       <Outputs s={schedule} favIcs={fav.calendarUrl ?? (fav.ids.length ? `${schedule.outputs.ics}?sessions=${prog.items.filter((i) => fav.ids.includes(i.id)).map((i) => i.number).join(",")}` : null)} tracks={tracks} />
     </div>
   );
