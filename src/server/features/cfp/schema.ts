@@ -103,7 +103,7 @@ export const settingsBody = z
     criteria: z.array(criterion).min(1, msgId("cfp.form.criterionNeeded")).max(LIMITS.criteriaMax),
     maxProposalsPerSpeaker: z.number().int().min(1).max(LIMITS.maxProposalsMax).nullable(),
     /** Lets a speaker submit after the deadline; null: no late submissions. */
-    lateAccessCode: z.string().trim().min(6, msgId("cfp.form.accessCode")).max(LIMITS.accessCodeMax).nullable(),
+    lateAccessCode: z.string().trim().min(6, msgId("cfp.form.accessCodeLength")).max(LIMITS.accessCodeMax).nullable(),
     /** Reviewers never see who the speakers are. */
     blind: z.boolean(),
     /** Markdown, rendered and sanitised for the public page. */
