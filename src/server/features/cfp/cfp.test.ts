@@ -164,6 +164,10 @@ describe("the programme committee", () => {
     // The chair is on the committee too: whoever got work gets one mail.
     expect(applied.body).toEqual({ added: 6, mailed: new Set(preview.body.assignments.map((a) => a.userId)).size });
     for (const r of [...reviewers, x.chair]) expect((await mailsTo(r.email)).filter((m) => m.template === "cfp.assigned")).toHaveLength(preview.body.assignments.some((a) => a.userId === r.id) ? 1 : 0);
+    // Each member's to-do list is what they were given and have not reviewed yet.
+    const busy = [...reviewers, x.chair].find((r) => preview.body.assignments.some((a) => a.userId === r.id))!;
+    const todo = await x.call<CommitteeList>(busy, "GET", "/committee/proposals?todo=1");
+    expect(todo.body.proposals.map((p) => p.id).sort()).toEqual(preview.body.assignments.filter((a) => a.userId === busy.id).map((a) => a.proposalId).sort());
     // Run again: everything is kept, nothing new is needed.
     const again = await x.call<AssignmentPreview>(x.chair, "POST", "/committee/assignment/preview", { reviewsPerProposal: 2, maxLoad: 2 });
     expect(again.body.assignments).toEqual([]);

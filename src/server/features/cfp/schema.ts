@@ -322,7 +322,8 @@ export const committeeProposal = z.object({
 export type CommitteeProposal = z.infer<typeof committeeProposal>;
 export const committeeList = z.object({ proposals: z.array(committeeProposal), phase: z.enum(PHASES), blind: z.boolean(), criteria: z.array(criterion), chair: z.boolean() });
 export type CommitteeList = z.infer<typeof committeeList>;
-export const committeeQuery = z.object({ q: z.string().max(LIMITS.textMax).optional(), state: z.enum(PROPOSAL_STATES).optional() }).strict();
+/** `todo`: the reader's own work left, proposals assigned to them that they have not reviewed. */
+export const committeeQuery = z.object({ q: z.string().max(LIMITS.textMax).optional(), state: z.enum(PROPOSAL_STATES).optional(), todo: z.enum(["1"]).optional() }).strict();
 
 export const memberView = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(["chair", "reviewer"]), assigned: z.number(), reviewed: z.number() });
 export const committeeView = z.object({ members: z.array(memberView) });

@@ -3,8 +3,8 @@ import { Link, useParams } from "react-router-dom";
 import type { MessageId } from "../../../shared/i18n/catalogue.js";
 import { BIDS, DECISIONS, PHASES, type Bid, type Decision } from "../../../server/features/cfp/rules.js";
 import { assignmentBody, LIMITS, reviewBody, type AssignmentPreview, type CommitteeList, type CommitteeProposal } from "../../../server/features/cfp/schema.js";
-import { api, del, get, post } from "../../app/api.js";
-import { ErrorSummary, SelectField, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
+import { api, del, get, post, query } from "../../app/api.js";
+import { CheckboxField, ErrorSummary, SelectField, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { fmt, useI18n } from "../../app/i18n.js";
 import { Loading, PageError, PageHeader } from "../../app/layout.js";
@@ -20,7 +20,8 @@ export function CommitteePage() {
   const { community = "", event = "" } = useParams();
   const base = apiBase(community, event);
   const [q, setQ] = useState("");
-  const [state, reload, set] = useLoad((signal) => get<CommitteeList>(`${base}/committee/proposals${q ? `?q=${encodeURIComponent(q)}` : ""}`, signal), [base, q]);
+  const [todo, setTodo] = useState(false);
+  const [state, reload, set] = useLoad((signal) => get<CommitteeList>(`${base}/committee/proposals${query({ q: q || undefined, todo: todo ? "1" : undefined })}`, signal), [base, q, todo]);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   useTitle(t("cfp.committee.title"));
@@ -71,6 +72,7 @@ export function CommitteePage() {
       ) : null}
       {error ? <div className="notice notice-error" role="alert">{error}</div> : null}
       <TextField form="search" name="q" label={t("cfp.committee.search")} value={q} maxLength={LIMITS.textMax} onChange={(e) => setQ(e.target.value)} />
+      <CheckboxField form="search" name="todo" label={t("cfp.committee.todo")} checked={todo} onChange={(e) => setTodo(e.target.checked)} />
       {list.chair && picked.size ? (
         <p className="button-row">
           {DECISIONS.map((d) => (

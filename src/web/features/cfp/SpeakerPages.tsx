@@ -233,7 +233,8 @@ function ProposalForm({ call, existing, base, onDone }: { call: PublicCall; exis
     ...Object.fromEntries(call.questions.map((q) => [`${q.target === "proposal" ? "answers" : "speakerAnswers"}.${q.key}`, q.label])),
   };
   const body = (sending: boolean) => {
-    const b = check(proposalBody, { ...v, coSpeakers: splitList(v.coSpeakers), conflicts: splitList(v.conflicts), answers, speakerAnswers, accessCode: undefined });
+    const { accessCode: _code, ...fields } = v;
+    const b = check(proposalBody, { ...fields, coSpeakers: splitList(v.coSpeakers), conflicts: splitList(v.conflicts), answers, speakerAnswers });
     // The same checks as the server's: the call's questions, required ones when sending in.
     check(z.object({ answers: answersSchema(call.questions, "proposal", sending), speakerAnswers: answersSchema(call.questions, "speaker", sending) }), { answers, speakerAnswers });
     return b;

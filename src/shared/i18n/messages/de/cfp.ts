@@ -116,6 +116,7 @@ export default {
   "cfp.committee.phaseNow": "Aktuelle Phase: {phase}.",
   "cfp.committee.blindNote": "Die Begutachtung ist anonym: Vortragende sind verborgen.",
   "cfp.committee.csv": "CSV herunterladen",
+  "cfp.committee.todo": "Nur, was ich noch begutachten muss",
   "cfp.committee.search": "Titel und Kurzfassungen durchsuchen",
   "cfp.committee.bulk": "{action}: {count, plural, one {# Vorschlag} other {# Vorschläge}}",
   "cfp.committee.none": "Keine Vorschläge anzuzeigen.",

@@ -114,6 +114,7 @@ export default {
   "cfp.committee.phaseNow": "Current phase: {phase}.",
   "cfp.committee.blindNote": "Reviewing is blind: speakers are hidden.",
   "cfp.committee.csv": "Download CSV",
+  "cfp.committee.todo": "Only what is left for me to review",
   "cfp.committee.search": "Search titles and abstracts",
   "cfp.committee.bulk": "{action}: {count, plural, one {# proposal} other {# proposals}}",
   "cfp.committee.none": "No proposals to show.",
