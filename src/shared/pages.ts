@@ -23,6 +23,7 @@ export const PAGES = [
   "/communities/:community/events/:event/registration/check-in",
   "/communities/:community/events/:event/cfp",
   "/communities/:community/events/:event/cfp/mine",
+  "/communities/:community/events/:event/cfp/settings",
   "/communities/:community/events/:event/cfp/proposals/:proposal",
   "/communities/:community/events/:event/cfp/committee",
   "/communities/:community/events/:event/cfp/committee/proposals/:proposal",

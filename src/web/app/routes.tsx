@@ -60,6 +60,7 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/registration/check-in": page(regCheckin, (m) => m.RegistrationCheckinPage),
   "/communities/:community/events/:event/cfp": page(cfpSpeakers, (m) => m.CallPage),
   "/communities/:community/events/:event/cfp/mine": page(cfpSpeakers, (m) => m.MyProposalsPage),
+  "/communities/:community/events/:event/cfp/settings": page(cfpCommittee, (m) => m.CallSettingsPage),
   "/communities/:community/events/:event/cfp/proposals/:proposal": page(cfpSpeakers, (m) => m.ProposalFormPage),
   "/communities/:community/events/:event/cfp/committee": page(cfpCommittee, (m) => m.CommitteePage),
   "/communities/:community/events/:event/cfp/committee/proposals/:proposal": page(cfpCommittee, (m) => m.CommitteeProposalPage),

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { MessageId } from "../../../shared/i18n/catalogue.js";
 import { BIDS, DECISIONS, PHASES, type Bid, type Decision } from "../../../server/features/cfp/rules.js";
-import { assignmentBody, LIMITS, reviewBody, type AssignmentPreview, type CommitteeList, type CommitteeProposal } from "../../../server/features/cfp/schema.js";
+import { assignmentBody, LIMITS, reviewBody, settingsBody, type AssignmentPreview, type CommitteeList, type CommitteeProposal, type SettingsBody, type SettingsView } from "../../../server/features/cfp/schema.js";
 import { api, del, get, post, query } from "../../app/api.js";
 import { CheckboxField, ErrorSummary, SelectField, Status, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
@@ -59,6 +59,9 @@ export function CommitteePage() {
       {list.chair ? (
         <div className="button-row">
           <SelectField form="phase" name="phase" label={t("cfp.committee.phase")} value={list.phase} options={PHASES.map((p) => ({ value: p, label: t(PHASE_LABEL[p]) }))} onChange={(e) => void attempt(() => api("PUT", `${base}/phase`, { phase: e.target.value }))} />
+          <Link className="button secondary" to={`${here}/settings`}>
+            {t("cfp.settings.title")}
+          </Link>
           <Link className="button secondary" to={`${here}/committee/assignment`}>
             {t("cfp.assign.title")}
           </Link>
@@ -365,6 +368,110 @@ export function ConflictsPage() {
         <SelectField form="conflict" name="proposalId" label={labels.proposalId} error={errors.fields.proposalId} value={v.proposalId} options={[{ value: "", label: P.none }, ...list.proposals.map((p) => ({ value: p.id, label: p.title }))]} onChange={(e) => setV({ ...v, proposalId: e.target.value })} />
         <SelectField form="conflict" name="userId" label={labels.userId} error={errors.fields.userId} value={v.userId} options={[{ value: "", label: P.none }, ...members.members.map((m) => ({ value: m.userId, label: m.name }))]} onChange={(e) => setV({ ...v, userId: e.target.value })} />
         <SubmitButton busy={busy}>{t("cfp.conflicts.add")}</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+const SETTINGS_FIELDS = ["opensAt", "closesAt", "sessionTypes", "tracks", "maxProposalsPerSpeaker", "lateAccessCode", "blind", "page"] as const;
+const ZONES = ["event", "aoe"] as const;
+const lines = (s: string) =>
+  s
+    .split("\n")
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/**
+ * The chair's settings of the call: dates (in the event's zone or Anywhere on Earth), session
+ * types, tracks and their topics, the limit per speaker, the late access code, blind review and
+ * the page. Questions and review criteria are kept as they are (set through the API).
+ */
+export function CallSettingsPage() {
+  const { t } = useI18n();
+  const { community = "", event = "" } = useParams();
+  const base = apiBase(community, event);
+  const [state] = useLoad((signal) => get<SettingsView>(`${base}/settings`, signal), [base]);
+  useTitle(t("cfp.settings.title"));
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") return <PageError error={state.error} what={t("cfp.call.what")} />;
+  return <CallSettingsForm s={state.data} base={base} back={`${pageBase(community, event)}/committee`} />;
+}
+
+function CallSettingsForm({ s, base, back }: { s: SettingsView; base: string; back: string }) {
+  const { t } = useI18n();
+  const F = "settings";
+  const [v, setV] = useState({
+    opensAt: s.opensAtInput?.local ?? "",
+    closesAt: s.closesAtInput?.local ?? "",
+    zone: s.closesAtInput?.zone ?? s.opensAtInput?.zone ?? "event",
+    sessionTypes: s.sessionTypes.map((x) => `${x.key} | ${x.label} | ${x.minutes}`).join("\n"),
+    tracks: s.tracks.map((x) => [`${x.key} | ${x.name}`, ...x.topics.map((topic) => `- ${topic}`)].join("\n")).join("\n"),
+    maxProposalsPerSpeaker: s.maxProposalsPerSpeaker === null ? "" : String(s.maxProposalsPerSpeaker),
+    lateAccessCode: s.lateAccessCode ?? "",
+    blind: s.blind,
+    page: s.page,
+  });
+  const [saved, setSaved] = useState(false);
+  const { busy, errors, run } = useSubmit(SETTINGS_FIELDS);
+  const labels = {
+    opensAt: t("cfp.settings.opensAt"),
+    closesAt: t("cfp.settings.closesAt"),
+    sessionTypes: t("cfp.call.sessionTypes"),
+    tracks: t("cfp.call.tracks"),
+    maxProposalsPerSpeaker: t("cfp.settings.maxPerSpeaker"),
+    lateAccessCode: t("cfp.settings.accessCode"),
+    blind: t("cfp.settings.blind"),
+    page: t("cfp.settings.page"),
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    void run(async () => {
+      const sessionTypes = lines(v.sessionTypes).map((l) => {
+        const [key = "", label = "", minutes = ""] = l.split("|").map((x) => x.trim());
+        return { key, label, minutes: Number(minutes) };
+      });
+      const tracks: SettingsBody["tracks"] = [];
+      for (const l of lines(v.tracks)) {
+        if (l.startsWith("-")) tracks.at(-1)?.topics.push(l.slice(1).trim());
+        else {
+          const [key = "", name = ""] = l.split("|").map((x) => x.trim());
+          tracks.push({ key, name, topics: [] });
+        }
+      }
+      const at = (local: string) => (local ? { local, zone: v.zone } : null);
+      const body = check(settingsBody, {
+        opensAt: at(v.opensAt),
+        closesAt: at(v.closesAt),
+        sessionTypes,
+        tracks,
+        questions: s.questions,
+        criteria: s.criteria,
+        maxProposalsPerSpeaker: v.maxProposalsPerSpeaker ? Number(v.maxProposalsPerSpeaker) : null,
+        lateAccessCode: v.lateAccessCode || null,
+        blind: v.blind,
+        page: v.page,
+      });
+      await api("PUT", `${base}/settings`, body);
+      setSaved(true);
+    });
+  };
+  return (
+    <div className="wrap cfp-settings">
+      <PageHeader title={t("cfp.settings.title")} eyebrow={<Link to={back}>{t("cfp.committee.title")}</Link>} />
+      <Status>{saved ? t("cfp.settings.saved") : null}</Status>
+      <form className="card stack" onSubmit={submit} noValidate>
+        <ErrorSummary form={F} errors={errors} labels={labels} />
+        <SelectField form={F} name="zone" label={t("cfp.settings.zone")} value={v.zone} options={ZONES.map((z) => ({ value: z, label: z === "aoe" ? t("cfp.call.deadlineAoe") : t("cfp.settings.eventZone", { zone: s.event.timeZone }) }))} onChange={(e) => setV({ ...v, zone: e.target.value as (typeof ZONES)[number] })} />
+        <TextField form={F} name="opensAt" label={labels.opensAt} type="datetime-local" error={errors.fields.opensAt} value={v.opensAt} onChange={(e) => setV({ ...v, opensAt: e.target.value })} />
+        <TextField form={F} name="closesAt" label={labels.closesAt} hint={t("cfp.settings.closesAtHint")} type="datetime-local" error={errors.fields.closesAt} value={v.closesAt} onChange={(e) => setV({ ...v, closesAt: e.target.value })} />
+        <TextArea form={F} name="sessionTypes" label={labels.sessionTypes} hint={t("cfp.settings.sessionTypesHint")} error={errors.fields.sessionTypes} value={v.sessionTypes} rows={4} onChange={(e) => setV({ ...v, sessionTypes: e.target.value })} />
+        <TextArea form={F} name="tracks" label={labels.tracks} hint={t("cfp.settings.tracksHint")} error={errors.fields.tracks} value={v.tracks} rows={10} onChange={(e) => setV({ ...v, tracks: e.target.value })} />
+        <TextField form={F} name="maxProposalsPerSpeaker" label={labels.maxProposalsPerSpeaker} type="number" min={1} error={errors.fields.maxProposalsPerSpeaker} value={v.maxProposalsPerSpeaker} onChange={(e) => setV({ ...v, maxProposalsPerSpeaker: e.target.value })} />
+        <TextField form={F} name="lateAccessCode" label={labels.lateAccessCode} error={errors.fields.lateAccessCode} value={v.lateAccessCode} maxLength={LIMITS.accessCodeMax} onChange={(e) => setV({ ...v, lateAccessCode: e.target.value })} />
+        <CheckboxField form={F} name="blind" label={labels.blind} checked={v.blind} onChange={(e) => setV({ ...v, blind: e.target.checked })} />
+        <TextArea form={F} name="page" label={labels.page} hint={t("cfp.settings.pageHint")} error={errors.fields.page} value={v.page} maxLength={LIMITS.pageMax} rows={10} onChange={(e) => setV({ ...v, page: e.target.value })} />
+        <SubmitButton busy={busy}>{t("cfp.settings.save")}</SubmitButton>
       </form>
     </div>
   );
