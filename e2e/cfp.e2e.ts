@@ -72,4 +72,18 @@ describe("the call for participation", () => {
     await card.getByRole("button", { name: "Confirm I will speak" }).click();
     await card.getByText("Confirmed").waitFor();
   });
+
+  it("lets the chair save the call's settings as they are and see the demo's conflicts", async () => {
+    const chair = await signIn("chair@example.org");
+    await chair.goto(`${EVENT}/cfp/settings`);
+    await chair.getByLabel("Deadline").waitFor();
+    await chair.getByRole("button", { name: "Save settings" }).click();
+    await chair.getByText("The call's settings are saved.").waitFor();
+    await chair.goto(`${EVENT}/cfp/committee/conflicts`);
+    await chair.getByText(/Second Demo Reviewer — “Demo: hardening a Xen Project based cloud, hands on” \(chair\)/).waitFor();
+    // The visitor's page shows the deadline and counts down.
+    const visitor = await suite().newPage();
+    await visitor.goto(`${EVENT}/cfp`);
+    await visitor.getByText(/left$/).waitFor();
+  });
 });
