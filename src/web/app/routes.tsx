@@ -32,6 +32,8 @@ const road = () => import("../features/road/RoadPage.js");
 const roadTalk = () => import("../features/road/TalkPages.js");
 const roadPropose = () => import("../features/road/ProposeTalkPage.js");
 const news = () => import("../features/announcements/AnnouncementPages.js");
+const cfpSpeakers = () => import("../features/cfp/SpeakerPages.js");
+const cfpCommittee = () => import("../features/cfp/CommitteePages.js");
 const schedule = () => import("../features/schedule/SchedulePages.js");
 const scheduleEditor = () => import("../features/schedule/EditorPage.js");
 const scheduleSetup = () => import("../features/schedule/SetupPages.js");
@@ -57,6 +59,16 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/registration/stipends": page(regMoney, (m) => m.RegistrationStipendsPage),
   "/communities/:community/events/:event/registration/attendees": page(regCheckin, (m) => m.RegistrationAttendeesPage),
   "/communities/:community/events/:event/registration/check-in": page(regCheckin, (m) => m.RegistrationCheckinPage),
+  "/communities/:community/events/:event/cfp": page(cfpSpeakers, (m) => m.CallPage),
+  "/communities/:community/events/:event/cfp/mine": page(cfpSpeakers, (m) => m.MyProposalsPage),
+  "/communities/:community/events/:event/cfp/settings": page(cfpCommittee, (m) => m.CallSettingsPage),
+  "/communities/:community/events/:event/cfp/proposals/:proposal": page(cfpSpeakers, (m) => m.ProposalFormPage),
+  "/communities/:community/events/:event/cfp/committee": page(cfpCommittee, (m) => m.CommitteePage),
+  "/communities/:community/events/:event/cfp/committee/proposals/:proposal": page(cfpCommittee, (m) => m.CommitteeProposalPage),
+  "/communities/:community/events/:event/cfp/committee/assignment": page(cfpCommittee, (m) => m.AssignmentPage),
+  "/communities/:community/events/:event/cfp/committee/conflicts": page(cfpCommittee, (m) => m.ConflictsPage),
+  "/cfp/invitations": page(cfpSpeakers, (m) => m.InvitationsPage),
+  "/cfp/profile": page(cfpSpeakers, (m) => m.ProfilePage),
   "/communities/:community/events/:event/schedule": page(schedule, (m) => m.SchedulePage),
   "/communities/:community/events/:event/schedule/sessions/:number": page(schedule, (m) => m.SessionPage),
   "/communities/:community/events/:event/schedule/speakers/:speaker": page(schedule, (m) => m.SpeakerPage),

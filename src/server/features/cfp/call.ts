@@ -73,7 +73,7 @@ export async function getSettings(ctx: AppContext, e: EventTarget): Promise<Sett
 }
 
 /** The whole call's settings at once (a PUT): the form always sends every field. */
-export async function putSettings(ctx: AppContext, e: EventTarget, body: SettingsBody, extra: { demo?: boolean } = {}): Promise<SettingsView> {
+export async function putSettings(ctx: AppContext, e: EventTarget, body: SettingsBody, extra: { demo?: boolean; phase?: CallRow["phase"] } = {}): Promise<SettingsView> {
   e.permit.require("cfp.chair");
   const zone = e.event.timeZone;
   const values = {

@@ -1,6 +1,7 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox } from "../../platform/mail/tables.js";
+import { webhookEndpoints, webhookMessages } from "../../platform/webhooks/tables.js";
 import { useTestApp } from "../../test-support/app.js";
 import { makeUser } from "../../test-support/factories.js";
 import { instantToZonedLocal } from "../../../shared/time.js";
@@ -108,6 +109,7 @@ describe("the programme committee", () => {
 
   it("takes reviews with every criterion on its scale, decides in the decision phase only, mails each speaker, and lets speakers confirm for the schedule", async () => {
     const x = await makeCall(t);
+    await t().ctx.db.insert(webhookEndpoints).values({ communityId: x.c.id, url: "https://hooks.example.org/cfp", eventTypes: ["proposal.submitted", "proposal.decided"], secret: "whsec_test" });
     const reviewer = await x.member("reviewer");
     const ann = await makeUser(t().ctx);
     const bob = await makeUser(t().ctx);
@@ -121,12 +123,20 @@ describe("the programme committee", () => {
     expect(Object.keys(bad.body.error.fields!)).toEqual(["scores.overall"]);
     expect((await x.call<Err>(reviewer, "PUT", `/committee/proposals/${p.id}/review`, { scores: {}, confidence: 3 })).body.error.fields).toHaveProperty(["scores.overall"]);
     expect((await x.call(reviewer, "PUT", `/committee/proposals/${p.id}/review`, { scores: { overall: 4 }, confidence: 3, commentForSpeakers: "Nice" })).status).toBe(200);
+    // Off the committee: no access at once, and the review stays for the others.
+    await t().ctx.db.execute(sql`delete from event_roles where event_id = ${x.e.id} and user_id = ${reviewer.id}`);
+    expect((await x.call(reviewer, "GET", "/committee/proposals")).status).toBe(403);
+    expect((await x.call<CommitteeList>(x.chair, "GET", "/committee/proposals")).body.proposals[0]!.reviewCount).toBe(1);
 
     expect((await x.call<Err>(x.chair, "POST", "/committee/decisions", { decision: "accept", proposalIds: [p.id] })).body.error.code).toBe("cfp_phase");
     await x.call(x.chair, "PUT", "/phase", { phase: "decision" });
     const [one, two] = await Promise.all([x.call(x.chair, "POST", "/committee/decisions", { decision: "accept", proposalIds: [p.id] }), x.call(x.chair, "POST", "/committee/decisions", { decision: "reject", proposalIds: [p.id] })]);
     expect([one.status, two.status].sort()).toEqual([200, 409]);
     const won = one.status === 200 ? "accepted" : "rejected";
+    const hooks = await t().ctx.db.select().from(webhookMessages).where(eq(webhookMessages.communityId, x.c.id));
+    expect(hooks.map((h) => h.type).sort()).toEqual(["proposal.decided", "proposal.submitted"]);
+    // A webhook names no speaker: a blind call's subscribers learn no more than its reviewers.
+    for (const h of hooks) expect(h.body).not.toContain(ann.email);
     for (const who of [ann, bob]) {
       const decided = await t().ctx.db.select().from(outbox).where(and(eq(outbox.to, who.email), like(outbox.template, won === "accepted" ? "cfp.accepted" : "cfp.rejected")));
       expect(decided).toHaveLength(1);
@@ -163,7 +173,11 @@ describe("the programme committee", () => {
     const applied = await x.call<{ added: number; mailed: number }>(x.chair, "POST", "/committee/assignment", { assignments: preview.body.assignments.map(({ proposalId, userId }) => ({ proposalId, userId })) });
     // The chair is on the committee too: whoever got work gets one mail.
     expect(applied.body).toEqual({ added: 6, mailed: new Set(preview.body.assignments.map((a) => a.userId)).size });
-    for (const r of reviewers) expect((await mailsTo(r.email)).filter((m) => m.template === "cfp.assigned")).toHaveLength(1);
+    for (const r of [...reviewers, x.chair]) expect((await mailsTo(r.email)).filter((m) => m.template === "cfp.assigned")).toHaveLength(preview.body.assignments.some((a) => a.userId === r.id) ? 1 : 0);
+    // Each member's to-do list is what they were given and have not reviewed yet.
+    const busy = [...reviewers, x.chair].find((r) => preview.body.assignments.some((a) => a.userId === r.id))!;
+    const todo = await x.call<CommitteeList>(busy, "GET", "/committee/proposals?todo=1");
+    expect(todo.body.proposals.map((p) => p.id).sort()).toEqual(preview.body.assignments.filter((a) => a.userId === busy.id).map((a) => a.proposalId).sort());
     // Run again: everything is kept, nothing new is needed.
     const again = await x.call<AssignmentPreview>(x.chair, "POST", "/committee/assignment/preview", { reviewsPerProposal: 2, maxLoad: 2 });
     expect(again.body.assignments).toEqual([]);

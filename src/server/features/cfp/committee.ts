@@ -107,11 +107,13 @@ async function views(ctx: AppContext, e: EventTarget, s: CommitteeScope, rows: r
   });
 }
 
-export async function committeeList(ctx: AppContext, e: EventTarget, query: { q?: string; state?: ProposalRow["state"] }): Promise<CommitteeList> {
+export async function committeeList(ctx: AppContext, e: EventTarget, query: { q?: string; state?: ProposalRow["state"]; todo?: "1" }): Promise<CommitteeList> {
   const s = await committeeScope(ctx, e);
   const needle = query.q?.trim().toLowerCase();
   const rows = (await visibleProposals(ctx.db, e.event.id, s)).filter((p) => (!query.state || p.state === query.state) && (!needle || `${p.title}\n${p.abstract}\n${p.description}`.toLowerCase().includes(needle)));
-  return { proposals: await views(ctx, e, s, rows), phase: s.call.phase, blind: s.call.blind, criteria: s.call.criteria, chair: s.chair };
+  const all = await views(ctx, e, s, rows);
+  const proposals = query.todo ? all.filter((p) => p.assignedToMe && !p.myReview) : all;
+  return { proposals, phase: s.call.phase, blind: s.call.blind, criteria: s.call.criteria, chair: s.chair };
 }
 
 export async function committeeProposal(ctx: AppContext, e: EventTarget, id: string): Promise<CommitteeProposal> {

@@ -19,6 +19,8 @@ export interface DemoCallSeed {
   eventSlug: string;
   /** Who sets the call up (a chair or an organiser of the event). */
   chairEmail: string;
+  /** The committee's phase the demo starts in (reviewing: every committee page has work to show). */
+  phase: "closed" | "bidding" | "reviewing";
   /** How long the reopened call stays open from seed time. */
   openDays: number;
   settings: Omit<SettingsBody, "opensAt" | "closesAt">;
@@ -35,7 +37,7 @@ export async function seedCfpDemo(ctx: AppContext, seed: DemoCallSeed): Promise<
   const target = { event, communitySlug: seed.communitySlug, permit: await permitFor(ctx, actor, { eventId: event.id, communityId: event.communityId }) };
   const now = ctx.now();
   const local = (d: Date) => ({ local: instantToZonedLocal(d, event.timeZone), zone: "event" as const });
-  await putSettings(ctx, target, { ...seed.settings, opensAt: local(now), closesAt: local(new Date(now.getTime() + seed.openDays * 86_400_000)) }, { demo: true });
+  await putSettings(ctx, target, { ...seed.settings, opensAt: local(now), closesAt: local(new Date(now.getTime() + seed.openDays * 86_400_000)) }, { demo: true, phase: seed.phase });
   const ids = new Map<string, string>();
   for (const u of await ctx.db.select({ id: users.id, email: users.email }).from(users)) ids.set(u.email, u.id);
   await ctx.db.transaction(async (tx) => {

@@ -103,7 +103,7 @@ export const settingsBody = z
     criteria: z.array(criterion).min(1, msgId("cfp.form.criterionNeeded")).max(LIMITS.criteriaMax),
     maxProposalsPerSpeaker: z.number().int().min(1).max(LIMITS.maxProposalsMax).nullable(),
     /** Lets a speaker submit after the deadline; null: no late submissions. */
-    lateAccessCode: z.string().trim().min(6, msgId("cfp.form.accessCode")).max(LIMITS.accessCodeMax).nullable(),
+    lateAccessCode: z.string().trim().min(6, msgId("cfp.form.accessCodeLength")).max(LIMITS.accessCodeMax).nullable(),
     /** Reviewers never see who the speakers are. */
     blind: z.boolean(),
     /** Markdown, rendered and sanitised for the public page. */
@@ -322,7 +322,8 @@ export const committeeProposal = z.object({
 export type CommitteeProposal = z.infer<typeof committeeProposal>;
 export const committeeList = z.object({ proposals: z.array(committeeProposal), phase: z.enum(PHASES), blind: z.boolean(), criteria: z.array(criterion), chair: z.boolean() });
 export type CommitteeList = z.infer<typeof committeeList>;
-export const committeeQuery = z.object({ q: z.string().max(LIMITS.textMax).optional(), state: z.enum(PROPOSAL_STATES).optional() }).strict();
+/** `todo`: the reader's own work left, proposals assigned to them that they have not reviewed. */
+export const committeeQuery = z.object({ q: z.string().max(LIMITS.textMax).optional(), state: z.enum(PROPOSAL_STATES).optional(), todo: z.enum(["1"]).optional() }).strict();
 
 export const memberView = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(["chair", "reviewer"]), assigned: z.number(), reviewed: z.number() });
 export const committeeView = z.object({ members: z.array(memberView) });

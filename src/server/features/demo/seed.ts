@@ -21,8 +21,6 @@ export const DEMO_ACCOUNTS = [
   { email: "reviewer@example.org", name: "Demo Reviewer", role: "reviewer at the Developer Summit", isAdmin: false },
   { email: "chair@example.org", name: "Demo Chair", role: "programme committee chair at the Developer Summit", isAdmin: false },
   { email: "reviewer2@example.org", name: "Second Demo Reviewer", role: "programme committee member at the Developer Summit", isAdmin: false },
-  { email: "chair@example.org", name: "Demo Chair", role: "programme committee chair at the Developer Summit", isAdmin: false },
-  { email: "reviewer2@example.org", name: "Second Demo Reviewer", role: "programme committee member at the Developer Summit", isAdmin: false },
   { email: "speaker@example.org", name: "Demo Speaker", role: "speaker at the Developer Summit", isAdmin: false },
   { email: "attendee@example.org", name: "Demo Attendee", role: "attendee of the Hackathon", isAdmin: false },
 ] as const;

@@ -9,6 +9,7 @@ import type { DemoCallSeed } from "../cfp/index.js";
 export const summitCall: Omit<DemoCallSeed, "communitySlug" | "eventSlug"> = {
   chairEmail: "chair@example.org",
   openDays: 30,
+  phase: "reviewing",
   settings: {
     sessionTypes: [
       { key: "presentation", label: "Presentation", minutes: 40 },

@@ -8,6 +8,7 @@ import { Flash, Loading, PageError } from "../../app/layout.js";
 import { KIND_LABEL } from "./kinds.js";
 import { RegistrationCallToAction, useRegistrationOrganiser } from "../registration/EventRegistration.js";
 import { EventAnnouncements } from "../announcements/AnnouncementPages.js";
+import { EventCallLinks } from "../cfp/EventCallLinks.js";
 import { EventScheduleLinks } from "../schedule/EventScheduleLinks.js";
 
 type Talk = EventDetail["talks"][number];
@@ -95,6 +96,7 @@ function EventView({ e }: { e: EventDetail }) {
               <div className="prose" dangerouslySetInnerHTML={{ __html: e.descriptionHtml }} />
             </section>
           ) : null}
+          <EventCallLinks e={e} />
           <EventScheduleLinks e={e} />
           <Programme talks={e.talks} timeZone={e.timeZone} kind={e.kind} />
           <EventAnnouncements community={e.communitySlug} event={e.slug} />
