@@ -19,7 +19,6 @@ if (unknown.length) {
 }
 
 let failed = false;
-const scores = [];
 for (const [name, group] of Object.entries(groups)) {
   const mutate = files.length ? group.mutate.filter((f) => files.includes(f)) : group.mutate;
   if (mutate.length === 0) continue;
@@ -36,9 +35,9 @@ for (const [name, group] of Object.entries(groups)) {
   const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", ...flags], { stdio: "inherit", env });
   failed ||= run.status !== 0;
   const report = resolve(root, `reports/mutation/${name}.json`);
-  if (run.status === 0 && existsSync(report)) scores.push(...scoresOf(JSON.parse(readFileSync(report, "utf8")), mutate));
+  // Written after every group, so an interrupted run keeps what it measured.
+  if (run.status === 0 && existsSync(report)) writeDoc(scoresOf(JSON.parse(readFileSync(report, "utf8")), mutate));
 }
-if (scores.length) writeDoc(scores);
 process.exit(failed ? 1 : 0);
 
 /** Per mutated file: killed (timeouts count as killed), survived, not covered, score. */
