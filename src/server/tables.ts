@@ -15,3 +15,4 @@ export * from "./features/road/tables.js";
 export * from "./features/announcements/tables.js";
 export * from "./features/demo/tables.js";
 export * from "./features/schedule/tables.js";
+export * from "./features/unconference/tables.js";

@@ -65,6 +65,11 @@ export const ERROR_STATUS = {
   schedule_pinned: 409,
   schedule_nothing_to_release: 409,
   schedule_import_invalid: 422,
+  // Unconference board
+  unconference_conflict: 409,
+  unconference_changed: 409,
+  unconference_topic_state: 409,
+  unconference_closed: 409,
   // Webhooks
   webhook_url_insecure: 422,
   webhook_url_unresolvable: 422,

@@ -30,13 +30,15 @@ export const CAPABILITIES = [
   "registration.checkin",
   "road.review",
   "schedule.edit",
+  "unconference.organise",
+  "unconference.participate",
   "announcement.write",
   "webhooks.view",
   "webhooks.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit"];
+const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit", "unconference.organise", "unconference.participate"];
 
 /**
  * `mailbox.read` (the whole local mailbox) is the instance admin's alone: the mailbox holds
@@ -49,7 +51,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   organiser: organiserCaps,
   reviewer: ["event.view_unpublished"],
   speaker: ["event.view_unpublished"],
-  attendee: [],
+  /** Confirmed attendees of a hackathon hold this role too (the registration feature resolves it). */
+  attendee: ["unconference.participate"],
   user: [],
 };
 

@@ -13,6 +13,7 @@ import platform from "./platform.js";
 import registration from "./registration.js";
 import road from "./road.js";
 import schedule from "./schedule.js";
+import unconference from "./unconference.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
@@ -29,6 +30,7 @@ export const AREAS = {
   registration,
   road,
   schedule,
+  unconference,
   validation,
   webhooks,
 } satisfies Record<keyof typeof EN, unknown>;

@@ -1,0 +1,99 @@
+import type { AppContext } from "../../platform/context.js";
+import type { Router } from "../../platform/http/route.js";
+import type { Actor } from "../../platform/permissions.js";
+import { eventTarget, inEvent, type EventTarget } from "../events/index.js";
+import { applyPlan, PlanJobs, placeTopic } from "./planner.js";
+import { getPlenary } from "./plenary.js";
+import { publishBoard, versionView } from "./publish.js";
+import * as s from "./schema.js";
+import { versionsAfter } from "./state.js";
+import { getStructure, setStructure, updateSettings } from "./structure.js";
+import { dropInterest, getBoard, getTopic, markInterest, mergeTopic, proposeTopic, updateTopic, withdrawTopic } from "./topics.js";
+
+const tags = ["unconference"];
+const base = "/api/v1/communities/{community}/events/{event}/unconference";
+const organise = inEvent("unconference.organise");
+const participate = inEvent("unconference.participate");
+
+export function unconferenceRoutes(r: Router, ctx: AppContext): void {
+  const jobs = new PlanJobs();
+  // Public reads: anyone who can see the event; the board's visibility setting decides the rest in the service.
+  const resolve = (params: { community: string; event: string }, actor: Actor): Promise<EventTarget> => eventTarget(ctx, actor, params.community, params.event);
+
+  // ------------------------------------------------------------ the board, for everyone allowed to see it
+  r.add(
+    { method: "GET", url: `${base}`, operationId: "getUnconferenceBoard", summary: "A hackathon's board: days, slots, work areas, fixed items, topics with their interest and published places (attendees only, when the organisers say so).", tags, access: "public", params: s.eventParams, response: s.boardView, errors: [404] },
+    async ({ actor, params }) => getBoard(ctx, await resolve(params, actor)),
+  );
+  r.add(
+    { method: "GET", url: `${base}/topics/{topic}`, operationId: "getUnconferenceTopic", summary: "One topic of the board.", tags, access: "public", params: s.topicParams, response: s.topicView, errors: [404] },
+    async ({ actor, params }) => getTopic(ctx, await resolve(params, actor), params.topic),
+  );
+  r.add(
+    { method: "GET", url: `${base}/versions`, operationId: "listUnconferenceVersions", summary: "Published versions of the timetable after `after`, oldest first, each with its changes and the board as published.", tags, access: "public", params: s.eventParams, query: s.versionsQuery, response: s.versionList, errors: [404] },
+    async ({ actor, params, query }) => {
+      const target = await resolve(params, actor);
+      await getBoard(ctx, target);
+      return { versions: (await versionsAfter(ctx.db, target.event.id, query.after)).map(versionView) };
+    },
+  );
+
+  // ------------------------------------------------------------ attendees: topics and interest
+  r.add(
+    { method: "POST", url: `${base}/topics`, operationId: "proposeUnconferenceTopic", summary: "Propose a topic (before the event, or live at the morning plenary); its leaders default to the proposer.", tags, access: participate, params: s.eventParams, body: s.topicBody, response: s.topicView, status: 201, errors: [404, 409] },
+    async ({ target, body }) => proposeTopic(ctx, target, body),
+  );
+  r.add(
+    { method: "PATCH", url: `${base}/topics/{topic}`, operationId: "updateUnconferenceTopic", summary: "Change a topic (its leaders or an organiser): text, links, needs, length, leaders, the times a leader cannot make, the evening's summary and outcomes.", tags, access: participate, params: s.topicParams, body: s.updateTopicBody, response: s.topicView, errors: [404, 409] },
+    async ({ target, params, body }) => updateTopic(ctx, target, params.topic, body),
+  );
+  r.add(
+    { method: "POST", url: `${base}/topics/{topic}/withdraw`, operationId: "withdrawUnconferenceTopic", summary: "Withdraw a topic (its leaders or an organiser); it leaves the board at the next publish.", tags, access: participate, params: s.topicParams, response: s.topicView, errors: [404, 409] },
+    async ({ target, params }) => withdrawTopic(ctx, target, params.topic),
+  );
+  r.add(
+    { method: "PUT", url: `${base}/topics/{topic}/interest`, operationId: "markUnconferenceInterest", summary: "Mark your interest in a topic, or that you must attend it.", tags, access: participate, params: s.topicParams, body: s.interestBody, response: s.topicView, errors: [404, 409] },
+    async ({ target, params, body }) => markInterest(ctx, target, params.topic, body.mustAttend),
+  );
+  r.add(
+    { method: "DELETE", url: `${base}/topics/{topic}/interest`, operationId: "dropUnconferenceInterest", summary: "Take your interest back.", tags, access: participate, params: s.topicParams, response: s.topicView, errors: [404] },
+    async ({ target, params }) => dropInterest(ctx, target, params.topic),
+  );
+
+  // ------------------------------------------------------------ organisers: structure
+  r.add({ method: "GET", url: `${base}/structure`, operationId: "getUnconferenceStructure", summary: "Days, slots, work areas and fixed items, with the board's settings.", tags, access: organise, params: s.eventParams, response: s.structureView, errors: [404] }, async ({ target }) => getStructure(ctx, target));
+  r.add(
+    { method: "PUT", url: `${base}/structure`, operationId: "setUnconferenceStructure", summary: "Save the whole structure at once (slots and areas keep their ids when sent with them); a problem anywhere saves nothing.", tags, access: organise, params: s.eventParams, body: s.structureBody, response: s.structureView, errors: [404] },
+    async ({ target, body }) => setStructure(ctx, target, body),
+  );
+  r.add({ method: "GET", url: `${base}/settings`, operationId: "getUnconferenceSettings", summary: "Who sees the board and on which days proposals are closed, with the structure.", tags, access: organise, params: s.eventParams, response: s.structureView, errors: [404] }, async ({ target }) => getStructure(ctx, target));
+  r.add(
+    { method: "PATCH", url: `${base}/settings`, operationId: "updateUnconferenceSettings", summary: "Set who sees the board (public, attendees) and close or reopen proposals for days.", tags, access: organise, params: s.eventParams, body: s.settingsBody, response: s.structureView, errors: [404] },
+    async ({ target, body }) => updateSettings(ctx, target, body),
+  );
+  r.add(
+    { method: "POST", url: `${base}/topics/{topic}/merge`, operationId: "mergeUnconferenceTopic", summary: "Merge a duplicate into another topic; leaders and interest carry over.", tags, access: organise, params: s.topicParams, body: s.mergeBody, response: s.topicView, errors: [400, 404, 409] },
+    async ({ target, params, body }) => mergeTopic(ctx, target, params.topic, body.intoTopicId),
+  );
+
+  // ------------------------------------------------------------ organisers: the morning plenary
+  r.add({ method: "GET", url: `${base}/plenary`, operationId: "getUnconferencePlenary", summary: "The working board: every open topic's place and pin, its problems and cost, and the revision a plan is made on.", tags, access: organise, params: s.eventParams, response: s.plenaryView, errors: [404] }, async ({ target }) => getPlenary(ctx, target));
+  r.add(
+    { method: "PUT", url: `${base}/topics/{topic}/place`, operationId: "placeUnconferenceTopic", summary: "Move a topic on the working board, pin it or take it off; a hard problem refuses the move, warnings come back with it.", tags, access: organise, params: s.topicParams, body: s.placeBody, response: s.placeResult, errors: [404, 409] },
+    async ({ target, params, body }) => placeTopic(ctx, target, params.topic, body),
+  );
+  r.add(
+    { method: "POST", url: `${base}/plans`, operationId: "startUnconferencePlan", summary: "Run the planner in a worker; poll the plan for progress and its preview. Nothing is saved.", tags, access: organise, params: s.eventParams, body: s.planBody, response: s.planView, status: 202, errors: [404], rateLimit: { bucket: "unconference-plan", max: 20, windowSeconds: 60 } },
+    async ({ target, body }) => jobs.start(ctx, target, body),
+  );
+  r.add({ method: "GET", url: `${base}/plans/{plan}`, operationId: "getUnconferencePlan", summary: "A plan's progress, and its preview once done.", tags, access: organise, params: s.planParams, response: s.planView, errors: [404] }, async ({ target, params }) => jobs.get(target, params.plan));
+  r.add({ method: "DELETE", url: `${base}/plans/{plan}`, operationId: "cancelUnconferencePlan", summary: "Cancel a running plan; the board is untouched.", tags, access: organise, params: s.planParams, response: s.planView, errors: [404] }, async ({ target, params }) => jobs.cancel(target, params.plan));
+  r.add(
+    { method: "POST", url: `${base}/plans/apply`, operationId: "applyUnconferencePlan", summary: "Save a previewed plan as the working board, unless the board changed since it was made.", tags, access: organise, params: s.eventParams, body: s.applyBody, response: s.placeResult, errors: [404, 409] },
+    async ({ target, body }) => applyPlan(ctx, target, body),
+  );
+  r.add(
+    { method: "POST", url: `${base}/versions`, operationId: "publishUnconferenceBoard", summary: "Publish the working board as the next version (send the version you saw: a stale one is a 409); live boards, feeds and the timetable.published webhook follow.", tags, access: organise, params: s.eventParams, body: s.publishBody, response: s.versionView, status: 201, errors: [404, 409] },
+    async ({ target, body }) => publishBoard(ctx, target, body),
+  );
+}
