@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { users } from "../../platform/auth/tables.js";
 import { eventBySlugs } from "../events/index.js";
-import { FIXED_KINDS } from "./rules.js";
+import type { FIXED_KINDS } from "./rules.js";
 import { unconfAreas, unconfDays, unconfFixed, unconfInterest, unconfLeaders, unconfSettings, unconfSlots, unconfTopics } from "./tables.js";
 
 /**
