@@ -13,3 +13,5 @@ export const SECRETS_CHANGED = "instance.secrets";
  * board was published. The schedule outputs (schedule.xml, iCalendar, …) are rebuilt.
  */
 export const PROGRAMME_CHANGED = "programme.changed";
+/** A hackathon's board was published as a new version (payload: `eventId`, `version`): live boards send it. */
+export const UNCONFERENCE_PUBLISHED = "unconference.published";

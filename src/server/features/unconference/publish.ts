@@ -4,7 +4,7 @@ import { BusCache } from "../../platform/cache.js";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError } from "../../platform/errors.js";
 import type { Programme } from "../../platform/programme.js";
-import { PROGRAMME_CHANGED } from "../../platform/topics.js";
+import { PROGRAMME_CHANGED, UNCONFERENCE_PUBLISHED } from "../../platform/topics.js";
 import { emitWebhook } from "../../platform/webhooks/emit.js";
 import { defineWebhookEvent } from "../../platform/webhooks/registry.js";
 import { msg } from "../../../shared/i18n/catalogue.js";
@@ -22,8 +22,6 @@ import { unconfSettings, unconfTopics, unconfVersions } from "./tables.js";
  * their times and iCalendar SEQUENCE), so live boards, feeds and agendas read it without the
  * working rows, and a reconnecting board is sent exactly the versions it missed.
  */
-export const BOARD_PUBLISHED = "unconference.published";
-
 const changeSchema = z.object({ kind: z.enum(["added", "moved", "removed"]), topicId: z.uuid(), title: z.string(), from: z.object({ areaId: z.uuid(), start: z.iso.datetime() }).nullable(), to: z.object({ areaId: z.uuid(), start: z.iso.datetime() }).nullable() });
 export const timetablePublishedPayload = z.object({
   event: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), communitySlug: z.string() }),
@@ -122,7 +120,7 @@ export async function publishBoard(ctx: AppContext, target: EventTarget, input: 
     return inserted!;
   });
   await ctx.bus.publish(PROGRAMME_CHANGED, { eventId: event.id });
-  await ctx.bus.publish(BOARD_PUBLISHED, { eventId: event.id, version: row.number });
+  await ctx.bus.publish(UNCONFERENCE_PUBLISHED, { eventId: event.id, version: row.number });
   return versionView(row);
 }
 

@@ -1,7 +1,13 @@
+import { z } from "zod";
+import { CALENDAR_CONTENT_TYPE } from "../../platform/calendar/index.js";
 import type { AppContext } from "../../platform/context.js";
+import { requestLocale } from "../../platform/http/locale.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
 import type { Router } from "../../platform/http/route.js";
 import type { Actor } from "../../platform/permissions.js";
 import { eventTarget, inEvent, type EventTarget } from "../events/index.js";
+import { agendaCalendar, getAgenda } from "./agenda.js";
+import { streamBoard } from "./live.js";
 import { applyPlan, PlanJobs, placeTopic } from "./planner.js";
 import { getPlenary } from "./plenary.js";
 import { publishBoard, versionView } from "./publish.js";
@@ -38,7 +44,36 @@ export function unconferenceRoutes(r: Router, ctx: AppContext): void {
     },
   );
 
-  // ------------------------------------------------------------ attendees: topics and interest
+  r.add(
+    {
+      method: "GET",
+      url: `${base}/live`,
+      operationId: "streamUnconferenceBoard",
+      summary: "Server-Sent Events: each published version as an event `version` whose id is its number; reconnecting with `Last-Event-ID` (or `?after=`) sends exactly the versions missed.",
+      tags,
+      access: "public",
+      params: s.eventParams,
+      query: s.liveQuery,
+      response: z.string(),
+      produces: "text/event-stream",
+      errors: [404],
+    },
+    async ({ actor, params, query, req, reply }) => streamBoard(ctx, await resolve(params, actor), req, reply, query.after),
+  );
+  r.add(
+    { method: "GET", url: `${base}/agenda.ics`, operationId: "getUnconferenceAgendaCalendar", summary: "A person's agenda as iCalendar, at the secret address their agenda gives them (UIDs as in the board's schedule.ics; SEQUENCE raised on a move).", tags, access: "public", params: s.eventParams, query: s.agendaQuery, response: z.string(), produces: CALENDAR_CONTENT_TYPE, errors: [404] },
+    async ({ actor, params, query, req, reply }) => {
+      const target = await resolve(params, actor);
+      const name = translator(requestLocale(req)).t("unconference.calendar.agenda", { event: target.event.name });
+      return reply.header("cache-control", "private, max-age=60").type(CALENDAR_CONTENT_TYPE).send(await agendaCalendar(ctx, target.event, target.communitySlug, query.token, name));
+    },
+  );
+
+  // ------------------------------------------------------------ attendees: topics, interest, agenda
+  r.add(
+    { method: "GET", url: `${base}/agenda`, operationId: "getUnconferenceAgenda", summary: "Your agenda: the topics you marked or lead where the published board has them, their clashes, and your calendar's address.", tags, access: participate, params: s.eventParams, response: s.agendaView, errors: [404] },
+    async ({ target }) => getAgenda(ctx, target),
+  );
   r.add(
     { method: "POST", url: `${base}/topics`, operationId: "proposeUnconferenceTopic", summary: "Propose a topic (before the event, or live at the morning plenary); its leaders default to the proposer.", tags, access: participate, params: s.eventParams, body: s.topicBody, response: s.topicView, status: 201, errors: [404, 409] },
     async ({ target, body }) => proposeTopic(ctx, target, body),

@@ -303,3 +303,20 @@ export const versionView = z.object({ number: z.number().int(), publishedAt: z.s
 export type VersionView = z.infer<typeof versionView>;
 export const versionsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
 export const versionList = z.object({ versions: z.array(versionView) });
+
+// ---------------------------------------------------------------- live boards and agendas
+
+/** The version the client has; a reconnecting browser's `Last-Event-ID` header takes precedence. */
+export const liveQuery = z.object({ after: z.coerce.number().int().min(0).default(0) }).strict();
+export const agendaQuery = z.object({ token: z.string().min(10).max(200) }).strict();
+export const agendaView = z.object({
+  version: z.number().int(),
+  items: z.array(z.object({ topicId: z.uuid(), number: z.number().int(), title: z.string(), areaId: z.uuid(), area: z.string(), start: z.string(), end: z.string(), leading: z.boolean() })),
+  /** Two of the person's topics at once, and when they meet. */
+  clashes: z.array(z.object({ topicIds: z.tuple([z.uuid(), z.uuid()]), start: z.string() })),
+  /** Topics marked or led that the published board does not place (yet). */
+  unplaced: z.array(z.uuid()),
+  /** The agenda's iCalendar feed, at a secret address. */
+  calendarUrl: z.string(),
+});
+export type AgendaView = z.infer<typeof agendaView>;

@@ -35,6 +35,9 @@ export default {
   "unconference.errors.versionStale": "Inzwischen wurde Version {version} veröffentlicht; sehen Sie sie an, bevor Sie erneut veröffentlichen.",
   "unconference.errors.hardProblems": "{count, plural, one {Eine Platzierung ist unmöglich.} other {# Platzierungen sind unmöglich.}}",
 
+  "unconference.errors.feedNotFound": "Unter dieser Adresse gibt es keine Agenda.",
+  "unconference.calendar.agenda": "Meine Agenda bei {event}",
+
   "unconference.problems.unknownArea": "Diesen Arbeitsbereich gibt es nicht.",
   "unconference.problems.unknownSlot": "Diesen Zeitabschnitt gibt es nicht.",
   "unconference.problems.blocked": "Ein fester Programmpunkt belegt diesen Zeitabschnitt.",

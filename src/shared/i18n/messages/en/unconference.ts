@@ -33,6 +33,9 @@ export default {
   "unconference.errors.versionStale": "Version {version} was published meanwhile; look at it before publishing again.",
   "unconference.errors.hardProblems": "{count, plural, one {One placement is impossible.} other {# placements are impossible.}}",
 
+  "unconference.errors.feedNotFound": "There is no agenda at this address.",
+  "unconference.calendar.agenda": "My agenda at {event}",
+
   "unconference.problems.unknownArea": "There is no such work area.",
   "unconference.problems.unknownSlot": "There is no such slot.",
   "unconference.problems.blocked": "A fixed programme item blocks this slot.",
