@@ -35,6 +35,8 @@ const news = () => import("../features/announcements/AnnouncementPages.js");
 const schedule = () => import("../features/schedule/SchedulePages.js");
 const scheduleEditor = () => import("../features/schedule/EditorPage.js");
 const scheduleSetup = () => import("../features/schedule/SetupPages.js");
+const unconference = () => import("../features/unconference/BoardPages.js");
+const unconferencePlenary = () => import("../features/unconference/PlenaryPage.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -63,6 +65,10 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/schedule/edit": page(scheduleEditor, (m) => m.EditorPage),
   "/communities/:community/events/:event/schedule/setup": page(scheduleSetup, (m) => m.SetupPage),
   "/communities/:community/schedule-import": page(scheduleSetup, (m) => m.ImportPage),
+  "/communities/:community/events/:event/unconference": page(unconference, (m) => m.BoardPage),
+  "/communities/:community/events/:event/unconference/plenary": page(unconferencePlenary, (m) => m.PlenaryPage),
+  "/communities/:community/events/:event/unconference/projector": page(unconference, (m) => m.ProjectorPage),
+  "/communities/:community/events/:event/unconference/agenda": page(unconference, (m) => m.AgendaPage),
   "/registration": page(applicant, (m) => m.MyRequestsPage),
   "/registration/verify": page(applicant, (m) => m.RegistrationVerifyPage),
   "/registration/:requestId": page(applicant, (m) => m.RequestStatusPage),
