@@ -30,6 +30,7 @@ export const PAGES = [
   "/communities/:community/schedule-import",
   "/communities/:community/events/:event/unconference",
   "/communities/:community/events/:event/unconference/plenary",
+  "/communities/:community/events/:event/unconference/structure",
   "/communities/:community/events/:event/unconference/projector",
   "/communities/:community/events/:event/unconference/agenda",
   "/registration",

@@ -37,6 +37,7 @@ const scheduleEditor = () => import("../features/schedule/EditorPage.js");
 const scheduleSetup = () => import("../features/schedule/SetupPages.js");
 const unconference = () => import("../features/unconference/BoardPages.js");
 const unconferencePlenary = () => import("../features/unconference/PlenaryPage.js");
+const unconferenceStructure = () => import("../features/unconference/StructurePage.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -67,6 +68,7 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/schedule-import": page(scheduleSetup, (m) => m.ImportPage),
   "/communities/:community/events/:event/unconference": page(unconference, (m) => m.BoardPage),
   "/communities/:community/events/:event/unconference/plenary": page(unconferencePlenary, (m) => m.PlenaryPage),
+  "/communities/:community/events/:event/unconference/structure": page(unconferenceStructure, (m) => m.StructurePage),
   "/communities/:community/events/:event/unconference/projector": page(unconference, (m) => m.ProjectorPage),
   "/communities/:community/events/:event/unconference/agenda": page(unconference, (m) => m.AgendaPage),
   "/registration": page(applicant, (m) => m.MyRequestsPage),

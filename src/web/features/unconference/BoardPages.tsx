@@ -34,6 +34,7 @@ export function BoardPage() {
           <Link to={`${page}/agenda`}>{t("unconference.page.agenda")}</Link>
           <Link to={`${page}/projector`}>{t("unconference.page.projector")}</Link>
           {b.can.organise ? <Link to={`${page}/plenary`}>{t("unconference.page.plenary")}</Link> : null}
+          {b.can.organise ? <Link to={`${page}/structure`}>{t("unconference.page.structure")}</Link> : null}
         </nav>
       </PageHeader>
       <p className="muted small">{b.version ? t("unconference.page.version", { version: b.version, at: formatInstant(locale, b.publishedAt!, b.event.timeZone, "medium") }) : t("unconference.page.notPublished")}</p>
