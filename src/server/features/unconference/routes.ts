@@ -7,6 +7,7 @@ import type { Router } from "../../platform/http/route.js";
 import type { Actor } from "../../platform/permissions.js";
 import { eventTarget, inEvent, type EventTarget } from "../events/index.js";
 import { agendaCalendar, getAgenda } from "./agenda.js";
+import { addFeedback, adoptFeedback, dropDemo, getEvening, orderDemos, signUpDemo, startDemo, voteFeedback } from "./evening.js";
 import { streamBoard } from "./live.js";
 import { applyPlan, PlanJobs, placeTopic } from "./planner.js";
 import { getPlenary } from "./plenary.js";
@@ -93,6 +94,44 @@ export function unconferenceRoutes(r: Router, ctx: AppContext): void {
   r.add(
     { method: "DELETE", url: `${base}/topics/{topic}/interest`, operationId: "dropUnconferenceInterest", summary: "Take your interest back.", tags, access: participate, params: s.topicParams, response: s.topicView, errors: [404] },
     async ({ target, params }) => dropInterest(ctx, target, params.topic),
+  );
+
+  // ------------------------------------------------------------ the evening plenary
+  r.add(
+    { method: "GET", url: `${base}/evening`, operationId: "getUnconferenceEvening", summary: "A day's evening plenary: the published topics with their summaries and outcomes, the demo queue, the process feedback with votes.", tags, access: "public", params: s.eventParams, query: s.eveningQuery, response: s.eveningView, errors: [404] },
+    async ({ actor, params, query }) => getEvening(ctx, await resolve(params, actor), query.date),
+  );
+  r.add(
+    { method: "POST", url: `${base}/demos`, operationId: "signUpUnconferenceDemo", summary: "Put a topic you lead in the day's demo queue, with its time box.", tags, access: participate, params: s.eventParams, body: s.demoBody, response: s.eveningView, status: 201, errors: [400, 404, 409] },
+    async ({ target, body }) => signUpDemo(ctx, target, body),
+  );
+  r.add(
+    { method: "PUT", url: `${base}/demos/order`, operationId: "orderUnconferenceDemos", summary: "Set the demo queue's running order (every demo of the day, once).", tags, access: organise, params: s.eventParams, body: s.demoOrderBody, response: s.eveningView, errors: [400, 404] },
+    async ({ target, body }) => orderDemos(ctx, target, body.date, body.demoIds),
+  );
+  r.add(
+    { method: "POST", url: `${base}/demos/{demo}/start`, operationId: "startUnconferenceDemo", summary: "Start a demo's time box now (the projector counts down).", tags, access: organise, params: s.demoParams, response: s.eveningView, errors: [404] },
+    async ({ target, params }) => startDemo(ctx, target, params.demo),
+  );
+  r.add(
+    { method: "DELETE", url: `${base}/demos/{demo}`, operationId: "dropUnconferenceDemo", summary: "Take a demo out of the queue (whoever signed it up, or an organiser).", tags, access: participate, params: s.demoParams, response: s.eveningView, errors: [404] },
+    async ({ target, params }) => dropDemo(ctx, target, params.demo),
+  );
+  r.add(
+    { method: "POST", url: `${base}/feedback`, operationId: "addUnconferenceFeedback", summary: "Give process feedback for a day: keep, change or try.", tags, access: participate, params: s.eventParams, body: s.feedbackBody, response: s.eveningView, status: 201, errors: [404] },
+    async ({ target, body }) => addFeedback(ctx, target, body),
+  );
+  r.add(
+    { method: "PUT", url: `${base}/feedback/{feedback}/vote`, operationId: "voteUnconferenceFeedback", summary: "Vote for a piece of feedback.", tags, access: participate, params: s.feedbackParams, response: s.eveningView, errors: [404] },
+    async ({ target, params }) => voteFeedback(ctx, target, params.feedback, true),
+  );
+  r.add(
+    { method: "DELETE", url: `${base}/feedback/{feedback}/vote`, operationId: "unvoteUnconferenceFeedback", summary: "Take your vote back.", tags, access: participate, params: s.feedbackParams, response: s.eveningView, errors: [404] },
+    async ({ target, params }) => voteFeedback(ctx, target, params.feedback, false),
+  );
+  r.add(
+    { method: "PATCH", url: `${base}/feedback/{feedback}`, operationId: "adoptUnconferenceFeedback", summary: "Mark feedback as adopted (or not) at the next morning's plenary.", tags, access: organise, params: s.feedbackParams, body: s.adoptBody, response: s.eveningView, errors: [404] },
+    async ({ target, params, body }) => adoptFeedback(ctx, target, params.feedback, body.adopted),
   );
 
   // ------------------------------------------------------------ organisers: structure

@@ -8,6 +8,7 @@ export const BOARD_VISIBILITY = ["public", "attendees"] as const;
 export type BoardVisibility = (typeof BOARD_VISIBILITY)[number];
 export const FIXED_KINDS = ["plenary", "lunch", "break", "social", "other"] as const;
 export const TOPIC_STATES = ["open", "withdrawn", "merged"] as const;
+export const FEEDBACK_KINDS = ["keep", "change", "try"] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 
 /** What a re-plan charges for each published topic it moves, in person units (the solver's `moveCost`). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { msgId } from "../../../shared/i18n/catalogue.js";
 import { slug } from "../communities/schema.js";
 import { isoDate } from "../events/schema.js";
-import { BOARD_VISIBILITY, FIXED_KINDS, HARD_PROBLEMS, TOPIC_STATES, WARNINGS } from "./rules.js";
+import { BOARD_VISIBILITY, FEEDBACK_KINDS, FIXED_KINDS, HARD_PROBLEMS, TOPIC_STATES, WARNINGS } from "./rules.js";
 
 /**
  * The unconference board of a hackathon: structure (days, slots, work areas, fixed items),
@@ -26,6 +26,8 @@ export const LIMITS = {
   lengthMax: 12,
   planSecondsMax: 30,
   placementsMax: 5_000,
+  demoMinutesMax: 30,
+  feedbackMax: 1_000,
 } as const;
 
 const uuid = z.uuid(msgId("unconference.form.unknown"));
@@ -320,3 +322,26 @@ export const agendaView = z.object({
   calendarUrl: z.string(),
 });
 export type AgendaView = z.infer<typeof agendaView>;
+
+// ---------------------------------------------------------------- the evening plenary
+
+export const demoParams = eventParams.extend({ demo: uuid });
+export const feedbackParams = eventParams.extend({ feedback: uuid });
+export const eveningQuery = z.object({ date: isoDate }).strict();
+export const demoBody = z.object({ topicId: uuid, date: isoDate, minutes: z.number().int().min(1, msgId("unconference.form.demoMinutes")).max(LIMITS.demoMinutesMax, msgId("unconference.form.demoMinutes")).default(5) }).strict();
+export type DemoBody = z.infer<typeof demoBody>;
+export const demoOrderBody = z.object({ date: isoDate, demoIds: z.array(uuid).max(200) }).strict();
+export const feedbackBody = z.object({ date: isoDate, kind: z.enum(FEEDBACK_KINDS), text: z.string().trim().min(1, msgId("unconference.form.feedbackRequired")).max(LIMITS.feedbackMax) }).strict();
+export type FeedbackBody = z.infer<typeof feedbackBody>;
+export const adoptBody = z.object({ adopted: z.boolean() }).strict();
+
+export const eveningView = z.object({
+  date: z.string(),
+  timeZone: z.string(),
+  /** The day's published topics with what their leaders wrote. */
+  topics: z.array(z.object({ id: z.uuid(), title: z.string(), area: z.string(), start: z.string(), leaders: z.array(z.string()), summaryHtml: z.string(), outcomesHtml: z.string() })),
+  demos: z.array(z.object({ id: z.uuid(), topicId: z.uuid(), title: z.string(), position: z.number().int(), minutes: z.number().int(), startedAt: z.string().nullable() })),
+  feedback: z.array(z.object({ id: z.uuid(), kind: z.enum(FEEDBACK_KINDS), text: z.string(), votes: z.number().int(), voted: z.boolean(), adopted: z.boolean() })),
+  can: z.object({ organise: z.boolean(), participate: z.boolean() }),
+});
+export type EveningView = z.infer<typeof eveningView>;

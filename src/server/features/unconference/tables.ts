@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables.js";
 import { events } from "../events/tables.js";
-import { BOARD_VISIBILITY, FIXED_KINDS, TOPIC_STATES } from "./rules.js";
+import { BOARD_VISIBILITY, FEEDBACK_KINDS, FIXED_KINDS, TOPIC_STATES } from "./rules.js";
 import type { BoardChange, PublishedBoard } from "./schema.js";
 
 /** One row per hackathon with a board: who sees it, the working board's edit counter, the published version. */
@@ -161,4 +161,56 @@ export const unconfVersions = pgTable(
     changes: jsonb("changes").$type<BoardChange[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.number] })],
+);
+
+/** The evening plenary's demo queue: a topic's leaders sign up, the organisers order it and start each time box. */
+export const unconfDemos = pgTable(
+  "unconf_demos",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    topicId: uuid("topic_id")
+      .notNull()
+      .references(() => unconfTopics.id, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    position: integer("position").notNull(),
+    minutes: integer("minutes").notNull(),
+    /** When the organiser started its time box (the projector counts down from it). */
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    signedUpBy: uuid("signed_up_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("unconf_demos_topic_day_key").on(t.topicId, t.date), index("unconf_demos_event_idx").on(t.eventId, t.date, t.position)],
+);
+
+/** Process feedback from the evening plenary (keep / change / try), reviewed by the next morning's plenary. */
+export const unconfFeedback = pgTable(
+  "unconf_feedback",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    kind: text("kind", { enum: FEEDBACK_KINDS }).notNull(),
+    text: text("text").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    adopted: boolean("adopted").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("unconf_feedback_event_idx").on(t.eventId, t.date)],
+);
+
+export const unconfFeedbackVotes = pgTable(
+  "unconf_feedback_votes",
+  {
+    feedbackId: uuid("feedback_id")
+      .notNull()
+      .references(() => unconfFeedback.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.feedbackId, t.userId] })],
 );

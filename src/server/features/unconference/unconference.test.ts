@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test-support/app.js";
 import { grant, makeCommunity, makeEvent, makeUser, type SignedIn } from "../../test-support/factories.js";
-import type { BoardView, PlaceResult, PlanView, PlenaryView, StructureView, TopicView, VersionView } from "./schema.js";
+import type { BoardView, EveningView, PlaceResult, PlanView, PlenaryView, StructureView, TopicView, VersionView } from "./schema.js";
 
 const t = useTestApp();
 type Err = { error: { code: string; fields?: Record<string, string[]>; problems?: { kind: string }[] } };
@@ -187,5 +187,42 @@ describe("the morning plenary", () => {
     expect(cancelled.body.state).toBe("cancelled");
     expect((await x.call<PlenaryView>("GET", "/plenary")).body.working.every((w) => w.areaId === null)).toBe(true);
     expect((await x.call("GET", "/plans/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+});
+
+describe("the evening plenary", () => {
+  it("shows the day's topics with their summaries, runs a demo queue leaders sign up to, and collects feedback with votes that organisers adopt", async () => {
+    const x = await hackathon();
+    const s = await structured(x);
+    const arm = (await x.call<TopicView>("POST", "/topics", { title: "Xen on ARM" }, x.ada)).body;
+    const nfv = (await x.call<TopicView>("POST", "/topics", { title: "NFV" }, x.bo)).body;
+    await x.call("PUT", `/topics/${arm.id}/place`, { areaId: s.areas[0]!.id, slotId: s.slots[0]!.id });
+    await x.call("POST", "/versions", { baseVersion: 0 });
+    await x.call("PATCH", `/topics/${arm.id}`, { summary: "Booted on a **Cubieboard**", outcomes: "[patch](https://lists.xenproject.org/x)" }, x.ada);
+    expect((await x.call("PATCH", `/topics/${arm.id}`, { summary: "not mine" }, x.bo)).status).toBe(403);
+
+    const day = "2014-05-29";
+    expect((await x.call("POST", "/demos", { topicId: arm.id, date: day }, x.bo)).status).toBe(403);
+    await x.call("POST", "/demos", { topicId: arm.id, date: day, minutes: 3 }, x.ada);
+    const both = await x.call<EveningView>("POST", "/demos", { topicId: nfv.id, date: day }, x.bo);
+    expect(both.status).toBe(201);
+    expect((await x.call("POST", "/demos", { topicId: nfv.id, date: day }, x.bo)).body.error.code).toBe("unconference_topic_state");
+    const [first, second] = both.body.demos;
+    const ordered = await x.call<EveningView>("PUT", "/demos/order", { date: day, demoIds: [second!.id, first!.id] });
+    expect(ordered.body.demos.map((d) => d.title)).toEqual(["NFV", "Xen on ARM"]);
+    expect(Object.keys((await x.call("PUT", "/demos/order", { date: day, demoIds: [first!.id] })).body.error.fields!)).toEqual(["demoIds"]);
+    const started = await x.call<EveningView>("POST", `/demos/${second!.id}/start`);
+    expect(started.body.demos[0]!.startedAt).not.toBeNull();
+
+    const fb = await x.call<EveningView>("POST", "/feedback", { date: day, kind: "try", text: "Shorter pitches" }, x.bo);
+    const id = fb.body.feedback[0]!.id;
+    await x.call("PUT", `/feedback/${id}/vote`, undefined, x.ada);
+    await x.call("PUT", `/feedback/${id}/vote`, undefined, x.ada);
+    expect((await x.call("PATCH", `/feedback/${id}`, { adopted: true }, x.ada)).status).toBe(403);
+    await x.call("PATCH", `/feedback/${id}`, { adopted: true });
+    const evening = await x.call<EveningView>("GET", `/evening?date=${day}`, undefined, null);
+    expect(evening.body.feedback).toEqual([{ id, kind: "try", text: "Shorter pitches", votes: 1, voted: false, adopted: true }]);
+    expect(evening.body.topics.map((t) => [t.title, t.summaryHtml.trim()])).toEqual([["Xen on ARM", "<p>Booted on a <strong>Cubieboard</strong></p>"]]);
+    expect(evening.body.topics[0]!.outcomesHtml).toContain('href="https://lists.xenproject.org/x"');
   });
 });

@@ -127,4 +127,11 @@ export default {
   "unconference.structure.kind.social": "Geselliges Beisammensein",
   "unconference.structure.kind.other": "Sonstiges",
   "unconference.page.structure": "Tage, Zeitabschnitte und Arbeitsbereiche",
+
+  "unconference.form.demoMinutes": "Das Zeitfenster einer Demo liegt zwischen 1 und 30 Minuten.",
+  "unconference.form.feedbackRequired": "Schreiben Sie, was bleiben, sich ändern oder ausprobiert werden soll.",
+  "unconference.errors.demoTwice": "Dieses Thema steht bereits in der Demo-Reihenfolge des Tages.",
+  "unconference.errors.demoNotFound": "Diese Demo gibt es in der Reihenfolge nicht.",
+  "unconference.errors.demoOrder": "Nennen Sie jede Demo des Tages einmal, in der neuen Reihenfolge.",
+  "unconference.errors.feedbackNotFound": "Diese Rückmeldung gibt es nicht.",
 } satisfies AreaTranslation<typeof en>;

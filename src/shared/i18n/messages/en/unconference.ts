@@ -125,4 +125,11 @@ export default {
   "unconference.structure.kind.social": "Social event",
   "unconference.structure.kind.other": "Other",
   "unconference.page.structure": "Days, slots and work areas",
+
+  "unconference.form.demoMinutes": "A demo's time box is between 1 and 30 minutes.",
+  "unconference.form.feedbackRequired": "Write what to keep, change or try.",
+  "unconference.errors.demoTwice": "This topic is already in the day's demo queue.",
+  "unconference.errors.demoNotFound": "There is no such demo in the queue.",
+  "unconference.errors.demoOrder": "List every demo of the day once, in the new order.",
+  "unconference.errors.feedbackNotFound": "There is no such feedback.",
 };
