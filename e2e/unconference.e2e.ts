@@ -47,21 +47,37 @@ describe("the unconference board", () => {
     await o.getByRole("button", { name: "Use this proposal" }).click();
     await o.getByRole("heading", { name: "The planner's proposal" }).waitFor({ state: "detached" });
 
-    // Drag one topic one column to the right.
+    // Drag one topic into an empty cell.
     const chip = o.locator(".topic-chip", { hasText: "Xen on phones" });
-    const box = (await chip.boundingBox())!;
-    const cell = (await o.locator(".unconference-grid td").first().boundingBox())!;
-    await o.mouse.move(box.x + 10, box.y + 5);
+    const empty = o.locator(".unconference-grid td:not(.cell-blocked):not(.cell-covered):not(:has(.topic-chip))").first();
+    await empty.scrollIntoViewIfNeeded();
+    const cell = (await empty.boundingBox())!;
+    const from = (await chip.boundingBox())!;
+    await o.mouse.move(from.x + 10, from.y + 5);
     await o.mouse.down();
-    await o.mouse.move(box.x + 30, box.y + 5, { steps: 5 });
-    await o.mouse.move(box.x + 10 + cell.width, box.y + 5, { steps: 15 });
+    await o.mouse.move(from.x + 30, from.y + 5, { steps: 5 });
+    await o.mouse.move(cell.x + cell.width / 2, cell.y + cell.height / 2, { steps: 20 });
     await o.mouse.up();
-    await o.getByRole("status").filter({ hasText: /moved|leader|People interested|Another topic/ }).waitFor();
+    await o.getByRole("status").filter({ hasText: /moved|leader|People interested/ }).waitFor();
 
     await o.getByRole("button", { name: "Publish version 1" }).click();
     await o.getByText("Version 1 is published.").waitFor();
 
     // The projector, never reloaded, now shows the timetable with the new topic.
     await projector.locator(".unconference-grid td", { hasText: "Xen on phones" }).waitFor({ timeout: 5_000 });
-  }, 90_000);
+
+    // Evening: the attendee signs up a demo, the organiser starts it, the projector counts down.
+    await phone.goto(`${BOARD}/evening?date=2014-05-29`);
+    await phone.getByRole("button", { name: "Sign up for a demo" }).click();
+    await phone.getByText("(5 min)").first().waitFor();
+    await o.goto(`${BOARD}/evening?date=2014-05-29`);
+    await o.getByRole("button", { name: /^Start “/ }).first().click();
+    await o.getByRole("timer").waitFor();
+    await projector.goto(`${BOARD}/evening?date=2014-05-29&projector`);
+    const clock = projector.locator(".projector-clock");
+    await clock.waitFor();
+    const first = await clock.textContent();
+    await projector.waitForFunction((before) => document.querySelector(".projector-clock")?.textContent !== before, first, { timeout: 5_000 });
+    expect(await clock.textContent()).toMatch(/^4:5\d$/);
+  }, 120_000);
 });

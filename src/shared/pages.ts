@@ -33,6 +33,7 @@ export const PAGES = [
   "/communities/:community/events/:event/unconference/structure",
   "/communities/:community/events/:event/unconference/projector",
   "/communities/:community/events/:event/unconference/agenda",
+  "/communities/:community/events/:event/unconference/evening",
   "/registration",
   "/registration/verify",
   "/registration/:requestId",

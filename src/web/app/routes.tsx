@@ -38,6 +38,7 @@ const scheduleSetup = () => import("../features/schedule/SetupPages.js");
 const unconference = () => import("../features/unconference/BoardPages.js");
 const unconferencePlenary = () => import("../features/unconference/PlenaryPage.js");
 const unconferenceStructure = () => import("../features/unconference/StructurePage.js");
+const unconferenceEvening = () => import("../features/unconference/EveningPage.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -71,6 +72,7 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/unconference/structure": page(unconferenceStructure, (m) => m.StructurePage),
   "/communities/:community/events/:event/unconference/projector": page(unconference, (m) => m.ProjectorPage),
   "/communities/:community/events/:event/unconference/agenda": page(unconference, (m) => m.AgendaPage),
+  "/communities/:community/events/:event/unconference/evening": page(unconferenceEvening, (m) => m.EveningPage),
   "/registration": page(applicant, (m) => m.MyRequestsPage),
   "/registration/verify": page(applicant, (m) => m.RegistrationVerifyPage),
   "/registration/:requestId": page(applicant, (m) => m.RequestStatusPage),

@@ -33,6 +33,7 @@ export function BoardPage() {
         <nav className="button-row">
           <Link to={`${page}/agenda`}>{t("unconference.page.agenda")}</Link>
           <Link to={`${page}/projector`}>{t("unconference.page.projector")}</Link>
+          <Link to={`${page}/evening`}>{t("unconference.page.evening")}</Link>
           {b.can.organise ? <Link to={`${page}/plenary`}>{t("unconference.page.plenary")}</Link> : null}
           {b.can.organise ? <Link to={`${page}/structure`}>{t("unconference.page.structure")}</Link> : null}
         </nav>

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragOverEvent } from "@dnd-kit/core";
 import { Link, useParams } from "react-router-dom";
-import { placementProblems, type Place } from "../../../server/features/unconference/rules.js";
+import { placementProblems, spanOf, type Place } from "../../../server/features/unconference/rules.js";
 import type { PlaceResult, PlanView, PlenaryView, ProblemView, VersionView } from "../../../server/features/unconference/schema.js";
 import { formatDate, formatInstant } from "../../../shared/i18n/format.js";
 import { ApiError, api, del, get, post } from "../../app/api.js";
@@ -71,6 +71,13 @@ export function PlenaryPage() {
   };
   const publish = () => void post<VersionView>(`${base}/versions`, { baseVersion: v.version }).then((r) => (setMessage(t("unconference.page.published", { version: r.number })), reload()), fail);
   const unplaced = v.working.filter((w) => !w.areaId);
+  // Cells a longer topic runs on into: taken, though the topic is drawn in its first cell.
+  const covered = new Set(
+    [...working].flatMap(([id, p]) => {
+      const span = spanOf(board, p.slotId, board.topics.find((x) => x.id === id)?.length ?? 1);
+      return typeof span === "string" ? [] : span.slice(1).map((x) => cellId(p.areaId, x.id));
+    }),
+  );
 
   return (
     <div className="wrap unconference-plenary">
@@ -157,8 +164,8 @@ export function PlenaryPage() {
                     <tr key={a.id}>
                       <th scope="row">{a.label}</th>
                       {slots.map((s) =>
-                        s.blocked ? (
-                          <td key={s.id} className="cell-blocked" />
+                        s.blocked || covered.has(cellId(a.id, s.id)) ? (
+                          <td key={s.id} className={s.blocked ? "cell-blocked" : "cell-covered"} />
                         ) : (
                           <Cell key={s.id} id={cellId(a.id, s.id)}>
                             {v.working

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../../shared/i18n/catalogues.js";
-import { cellId, diffText, nowAndNext, parseCellId } from "./logic.js";
+import { cellId, countdown, diffText, nowAndNext, parseCellId } from "./logic.js";
 
 const slot = (id: string, start: string, end: string, blocked = false) => ({ id, date: "2014-05-29", startTime: "", endTime: "", start, end, blocked });
 
@@ -19,5 +19,12 @@ describe("the board pages' logic", () => {
     const d = { topicId: "t", title: "Mirage OS", kind: "unplaced" as const, from: null, to: null, reason: "no area has feature 'gpu'" };
     expect(diffText(d, (id, v) => translator("en").t(id, v), () => "")).toBe("“Mirage OS” cannot be placed: no area has feature 'gpu'.");
     expect(diffText({ ...d, kind: "moved", from: { areaId: "1", slotId: "s" }, to: { areaId: "2", slotId: "s" } }, (id, v) => translator("de").t(id, v), (p) => `Bereich ${p?.areaId}`)).toBe("„Mirage OS“ wird verschoben von Bereich 1 nach Bereich 2.");
+  });
+
+  it("counts a demo's time box down, then over time", () => {
+    const start = "2014-05-29T15:30:00Z";
+    expect(countdown(start, 5, Date.parse(start))).toEqual({ text: "5:00", over: false });
+    expect(countdown(start, 5, Date.parse(start) + 61_000)).toEqual({ text: "3:59", over: false });
+    expect(countdown(start, 5, Date.parse(start) + 312_000)).toEqual({ text: "+0:12", over: true });
   });
 });

@@ -71,3 +71,11 @@ export function useLiveBoard(apiBase: string, version: number | null, onVersion:
     return () => source.close();
   }, [apiBase, version === null]);
 }
+
+/** A demo's time box as the projector shows it: "4:59" counting down, then "+0:12" over time. */
+export function countdown(startedAt: string, minutes: number, now: number): { text: string; over: boolean } {
+  const left = Math.round((Date.parse(startedAt) + minutes * 60_000 - now) / 1000);
+  const abs = Math.abs(left);
+  const text = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
+  return left < 0 ? { text: `+${text}`, over: true } : { text, over: false };
+}
