@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import { topicBody, type AgendaView, type BoardView, type TopicView } from "../../../server/features/unconference/schema.js";
+import { topicBody, updateTopicBody, type AgendaView, type BoardView, type TopicView } from "../../../server/features/unconference/schema.js";
 import { formatDate, formatInstant } from "../../../shared/i18n/format.js";
 import { api, get, post } from "../../app/api.js";
-import { ErrorSummary, SubmitButton, TextField } from "../../app/forms.js";
+import { ErrorSummary, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError, PageHeader } from "../../app/layout.js";
@@ -106,7 +106,34 @@ function TopicCard({ topic, board, base, canMark, onChange }: { topic: TopicView
           </button>
         </div>
       ) : null}
+      {topic.descriptionHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: topic.descriptionHtml }} /> : null}
+      {topic.mine.leader ? <LeaderNotes topic={topic} base={base} onChange={onChange} /> : null}
     </li>
+  );
+}
+
+/** What a topic's leaders write: its description before, its summary and outcomes for the evening plenary. */
+function LeaderNotes({ topic, base, onChange }: { topic: TopicView; base: string; onChange: (t: TopicView) => void }) {
+  const F = `notes-${topic.number}`;
+  const { t } = useI18n();
+  const [v, setV] = useState({ description: topic.description, summary: topic.summary, outcomes: topic.outcomes });
+  const { busy, errors, run } = useSubmit(["description", "summary", "outcomes"]);
+  const labels = { description: t("unconference.page.description"), summary: t("unconference.page.summary"), outcomes: t("unconference.page.outcomes") };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => onChange(await api<TopicView>("PATCH", `${base}/topics/${topic.id}`, check(updateTopicBody, v))));
+  };
+  return (
+    <details>
+      <summary>{t("unconference.page.edit")}</summary>
+      <form className="stack" onSubmit={save} noValidate aria-label={t("unconference.page.edit")}>
+        <ErrorSummary form={F} errors={errors} labels={labels} />
+        {(["description", "summary", "outcomes"] as const).map((k) => (
+          <TextArea key={k} form={F} name={k} label={labels[k]} hint={t("unconference.page.markdown")} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} error={errors.fields[k]} />
+        ))}
+        <SubmitButton busy={busy}>{t("unconference.page.save")}</SubmitButton>
+      </form>
+    </details>
   );
 }
 

@@ -160,4 +160,11 @@ export default {
   "unconference.evening.kind.change": "Ändern",
   "unconference.evening.kind.try": "Ausprobieren",
   "unconference.page.evening": "Abendplenum",
+
+  "unconference.page.description": "Beschreibung",
+  "unconference.page.summary": "Zusammenfassung (für das Abendplenum)",
+  "unconference.page.outcomes": "Ergebnisse: Patches, Diskussionen, Notizen",
+  "unconference.page.markdown": "Markdown; Links zu Patches und Mailinglisten-Diskussionen sind willkommen.",
+  "unconference.page.edit": "Als leitende Person bearbeiten",
+  "unconference.page.save": "Speichern",
 } satisfies AreaTranslation<typeof en>;

@@ -158,4 +158,11 @@ export default {
   "unconference.evening.kind.change": "Change",
   "unconference.evening.kind.try": "Try",
   "unconference.page.evening": "Evening plenary",
+
+  "unconference.page.description": "Description",
+  "unconference.page.summary": "Summary (for the evening plenary)",
+  "unconference.page.outcomes": "Outcomes: patches, threads, notes",
+  "unconference.page.markdown": "Markdown; links to patches and mailing-list threads are welcome.",
+  "unconference.page.edit": "Edit as leader",
+  "unconference.page.save": "Save",
 };
