@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router-dom";
 import { FIXED_KINDS, type BoardVisibility } from "../../../server/features/unconference/rules.js";
 import { structureBody, type StructureView } from "../../../server/features/unconference/schema.js";
 import { api, get, patch } from "../../app/api.js";
-import { ErrorSummary, SelectField, Status, SubmitButton, TextField } from "../../app/forms.js";
+import { CheckboxField, ErrorSummary, SelectField, Status, SubmitButton, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError, PageHeader } from "../../app/layout.js";
@@ -66,6 +66,16 @@ function StructureForm({ s, base, back, onSaved }: { s: StructureView; base: str
       </nav>
       <PageHeader title={t("unconference.structure.title")} eyebrow={s.event.name} />
       <SelectField form="visibility" name="visibility" label={t("unconference.structure.visibility")} value={s.visibility} onChange={(e) => setVisibility(e.target.value as BoardVisibility)} options={[{ value: "public", label: t("unconference.structure.public") }, { value: "attendees", label: t("unconference.structure.attendees") }]} />
+      {s.days.map((d) => (
+        <CheckboxField
+          key={d.date}
+          form="closed"
+          name={d.date}
+          label={t("unconference.structure.closed", { date: d.date })}
+          checked={s.closedDates.includes(d.date)}
+          onChange={(e) => void patch<StructureView>(`${base}/settings`, { closedDates: e.target.checked ? [...s.closedDates, d.date] : s.closedDates.filter((x) => x !== d.date) }).then(onSaved)}
+        />
+      ))}
       <form className="stack" onSubmit={save} noValidate aria-label={t("unconference.structure.title")}>
         <ErrorSummary form={F} errors={errors} labels={{ days: t("unconference.structure.days"), slots: t("unconference.structure.slots"), areas: t("unconference.structure.areas"), fixed: t("unconference.structure.fixed") }} />
         {saved ? <Status>{t("unconference.structure.saved")}</Status> : null}

@@ -167,4 +167,5 @@ export default {
   "unconference.page.markdown": "Markdown; Links zu Patches und Mailinglisten-Diskussionen sind willkommen.",
   "unconference.page.edit": "Als leitende Person bearbeiten",
   "unconference.page.save": "Speichern",
+  "unconference.structure.closed": "Vorschläge am {date} geschlossen",
 } satisfies AreaTranslation<typeof en>;

@@ -165,4 +165,5 @@ export default {
   "unconference.page.markdown": "Markdown; links to patches and mailing-list threads are welcome.",
   "unconference.page.edit": "Edit as leader",
   "unconference.page.save": "Save",
+  "unconference.structure.closed": "Proposals closed on {date}",
 };
