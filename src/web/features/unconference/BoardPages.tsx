@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { topicBody, updateTopicBody, type AgendaView, type BoardView, type TopicView } from "../../../server/features/unconference/schema.js";
-import { formatDate, formatInstant } from "../../../shared/i18n/format.js";
+import { formatInstant } from "../../../shared/i18n/format.js";
 import { api, get, post } from "../../app/api.js";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError, PageHeader } from "../../app/layout.js";
+import { GridHead } from "./GridHead.js";
 import { apiOf, nowAndNext, pageOf, useLiveBoard } from "./logic.js";
 
 /**
@@ -139,8 +140,9 @@ function LeaderNotes({ topic, base, onChange }: { topic: TopicView; base: string
 
 /** The published timetable: for each day a table of work areas × slots. */
 function PublishedGrid({ b, highlight }: { b: BoardView; highlight?: { current: string | null; next: string | null } }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (!b.version) return null;
+  const mark = (slotId: string) => (highlight?.current === slotId ? "slot-now" : highlight?.next === slotId ? "slot-next" : undefined);
   return (
     <section aria-labelledby="grid-title" className="stack">
       <h2 id="grid-title">{t("unconference.page.timetable")}</h2>
@@ -149,23 +151,13 @@ function PublishedGrid({ b, highlight }: { b: BoardView; highlight?: { current: 
         return (
           <div key={d.date} className="table-scroll">
             <table className="unconference-grid">
-              <caption>{formatDate(locale, d.date)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("unconference.page.area")}</th>
-                  {slots.map((s) => (
-                    <th key={s.id} scope="col" className={highlight?.current === s.id ? "slot-now" : highlight?.next === s.id ? "slot-next" : undefined}>
-                      {formatInstant(locale, s.start, b.event.timeZone, "time", { zone: false })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <GridHead date={d.date} slots={slots} timeZone={b.event.timeZone} classOf={mark} />
               <tbody>
                 {b.areas.map((a) => (
                   <tr key={a.id}>
                     <th scope="row">{a.label}</th>
                     {slots.map((s) => (
-                      <td key={s.id} className={highlight?.current === s.id ? "slot-now" : highlight?.next === s.id ? "slot-next" : undefined}>
+                      <td key={s.id} className={mark(s.id)}>
                         {b.topics
                           .filter((x) => x.published?.areaId === a.id && x.published.slotId === s.id)
                           .map((x) => x.title)

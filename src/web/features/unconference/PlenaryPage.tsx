@@ -3,11 +3,12 @@ import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, 
 import { Link, useParams } from "react-router-dom";
 import { placementProblems, spanOf, type Place } from "../../../server/features/unconference/rules.js";
 import type { PlaceResult, PlanView, PlenaryView, ProblemView, VersionView } from "../../../server/features/unconference/schema.js";
-import { formatDate, formatInstant } from "../../../shared/i18n/format.js";
+import { formatInstant } from "../../../shared/i18n/format.js";
 import { ApiError, api, del, get, post } from "../../app/api.js";
 import { useLoad, useTitle } from "../../app/hooks.js";
 import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError, PageHeader } from "../../app/layout.js";
+import { GridHead } from "./GridHead.js";
 import { apiOf, boardOf, cellId, diffText, pageOf, parseCellId, problemText } from "./logic.js";
 
 /**
@@ -148,17 +149,7 @@ export function PlenaryPage() {
           return (
             <div key={d.date} className="table-scroll">
               <table className="unconference-grid">
-                <caption>{formatDate(locale, d.date)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("unconference.page.area")}</th>
-                    {slots.map((s) => (
-                      <th key={s.id} scope="col">
-                        {formatInstant(locale, s.start, v.event.timeZone, "time", { zone: false })}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <GridHead date={d.date} slots={slots} timeZone={v.event.timeZone} />
                 <tbody>
                   {v.areas.map((a) => (
                     <tr key={a.id}>
