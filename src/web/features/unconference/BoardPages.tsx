@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router-dom";
 import { topicBody, updateTopicBody, type AgendaView, type BoardView, type TopicView } from "../../../server/features/unconference/schema.js";
 import { formatInstant } from "../../../shared/i18n/format.js";
 import { api, get, post } from "../../app/api.js";
-import { ErrorSummary, SubmitButton, TextArea, TextField } from "../../app/forms.js";
+import { CheckboxField, ErrorSummary, SubmitButton, TextArea, TextField } from "../../app/forms.js";
 import { check, useLoad, useSubmit, useTitle } from "../../app/hooks.js";
 import { useI18n } from "../../app/i18n.js";
 import { Loading, PageError, PageHeader } from "../../app/layout.js";
@@ -108,21 +108,26 @@ function TopicCard({ topic, board, base, canMark, onChange }: { topic: TopicView
         </div>
       ) : null}
       {topic.descriptionHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: topic.descriptionHtml }} /> : null}
-      {topic.mine.leader ? <LeaderNotes topic={topic} base={base} onChange={onChange} /> : null}
+      {topic.mine.leader ? <LeaderNotes topic={topic} board={board} base={base} onChange={onChange} /> : null}
     </li>
   );
 }
 
 /** What a topic's leaders write: its description before, its summary and outcomes for the evening plenary. */
-function LeaderNotes({ topic, base, onChange }: { topic: TopicView; base: string; onChange: (t: TopicView) => void }) {
+function LeaderNotes({ topic, board, base, onChange }: { topic: TopicView; board: BoardView; base: string; onChange: (t: TopicView) => void }) {
   const F = `notes-${topic.number}`;
   const { t } = useI18n();
+  const { locale } = useI18n();
   const [v, setV] = useState({ description: topic.description, summary: topic.summary, outcomes: topic.outcomes });
-  const { busy, errors, run } = useSubmit(["description", "summary", "outcomes"]);
-  const labels = { description: t("unconference.page.description"), summary: t("unconference.page.summary"), outcomes: t("unconference.page.outcomes") };
+  const [length, setLength] = useState(String(topic.length));
+  const [needs, setNeeds] = useState(topic.needs.join(", "));
+  const [away, setAway] = useState(new Set(topic.unavailable));
+  const { busy, errors, run } = useSubmit(["description", "summary", "outcomes", "length", "needs", "unavailable"]);
+  const labels = { description: t("unconference.page.description"), summary: t("unconference.page.summary"), outcomes: t("unconference.page.outcomes"), length: t("unconference.page.length"), needs: t("unconference.page.needs"), unavailable: t("unconference.page.unavailable") };
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => onChange(await api<TopicView>("PATCH", `${base}/topics/${topic.id}`, check(updateTopicBody, v))));
+    const body = { ...v, length: Number(length), needs: needs.split(",").map((x) => x.trim()).filter(Boolean), unavailable: [...away] };
+    void run(async () => onChange(await api<TopicView>("PATCH", `${base}/topics/${topic.id}`, check(updateTopicBody, body))));
   };
   return (
     <details>
@@ -132,6 +137,16 @@ function LeaderNotes({ topic, base, onChange }: { topic: TopicView; base: string
         {(["description", "summary", "outcomes"] as const).map((k) => (
           <TextArea key={k} form={F} name={k} label={labels[k]} hint={t("unconference.page.markdown")} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} error={errors.fields[k]} />
         ))}
+        <TextField form={F} name="length" label={labels.length} type="number" min={1} max={12} value={length} onChange={(e) => setLength(e.target.value)} error={errors.fields.length} />
+        <TextField form={F} name="needs" label={labels.needs} value={needs} onChange={(e) => setNeeds(e.target.value)} error={errors.fields.needs} />
+        <fieldset>
+          <legend>{labels.unavailable}</legend>
+          {board.slots
+            .filter((x) => !x.blocked)
+            .map((x) => (
+              <CheckboxField key={x.id} form={F} name={`away-${x.id}`} label={formatInstant(locale, x.start, board.event.timeZone, "medium", { zone: false })} checked={away.has(x.id)} onChange={(e) => setAway(new Set(e.target.checked ? [...away, x.id] : [...away].filter((id) => id !== x.id)))} />
+            ))}
+        </fieldset>
         <SubmitButton busy={busy}>{t("unconference.page.save")}</SubmitButton>
       </form>
     </details>

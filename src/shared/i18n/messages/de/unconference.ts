@@ -168,4 +168,7 @@ export default {
   "unconference.page.edit": "Als leitende Person bearbeiten",
   "unconference.page.save": "Speichern",
   "unconference.structure.closed": "Vorschläge am {date} geschlossen",
+  "unconference.page.length": "Länge in Zeitabschnitten",
+  "unconference.page.needs": "Bedarf (durch Kommas getrennt, wie bei den Arbeitsbereichen: projector, whiteboard, quiet)",
+  "unconference.page.unavailable": "Zeiten, zu denen eine leitende Person nicht kann",
 } satisfies AreaTranslation<typeof en>;

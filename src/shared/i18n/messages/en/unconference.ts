@@ -166,4 +166,7 @@ export default {
   "unconference.page.edit": "Edit as leader",
   "unconference.page.save": "Save",
   "unconference.structure.closed": "Proposals closed on {date}",
+  "unconference.page.length": "Length in slots",
+  "unconference.page.needs": "Needs (comma-separated, as the work areas name them: projector, whiteboard, quiet)",
+  "unconference.page.unavailable": "Times a leader cannot make",
 };
