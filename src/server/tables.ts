@@ -16,3 +16,4 @@ export * from "./features/announcements/tables.js";
 export * from "./features/demo/tables.js";
 export * from "./features/schedule/tables.js";
 export * from "./features/cfp/tables.js";
+export * from "./features/unconference/tables.js";

@@ -72,6 +72,11 @@ export const ERROR_STATUS = {
   cfp_state: 409,
   cfp_limit: 409,
   cfp_phase: 409,
+  // Unconference board
+  unconference_conflict: 409,
+  unconference_changed: 409,
+  unconference_topic_state: 409,
+  unconference_closed: 409,
   // Webhooks
   webhook_url_insecure: 422,
   webhook_url_unresolvable: 422,

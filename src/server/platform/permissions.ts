@@ -32,13 +32,15 @@ export const CAPABILITIES = [
   "schedule.edit",
   "cfp.review",
   "cfp.chair",
+  "unconference.organise",
+  "unconference.participate",
   "announcement.write",
   "webhooks.view",
   "webhooks.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit", "cfp.review", "cfp.chair"];
+const organiserCaps: Capability[] = ["event.update", "event.view_unpublished", "event.roles.read", "event.roles.manage", "registration.view", "registration.manage", "registration.checkin", "schedule.edit", "cfp.review", "cfp.chair", "unconference.organise", "unconference.participate"];
 
 /**
  * `mailbox.read` (the whole local mailbox) is the instance admin's alone: the mailbox holds
@@ -53,7 +55,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   chair: ["event.view_unpublished", "cfp.review", "cfp.chair"],
   reviewer: ["event.view_unpublished", "cfp.review"],
   speaker: ["event.view_unpublished"],
-  attendee: [],
+  /** Confirmed attendees of a hackathon hold this role too (the registration feature resolves it). */
+  attendee: ["unconference.participate"],
   user: [],
 };
 

@@ -18,3 +18,5 @@ export const PROGRAMME_CHANGED = "programme.changed";
  * open editors of that event reload.
  */
 export const SCHEDULE_EDITED = "schedule.edited";
+/** A hackathon's board was published as a new version (payload: `eventId`, `version`): live boards send it. */
+export const UNCONFERENCE_PUBLISHED = "unconference.published";

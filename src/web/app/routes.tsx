@@ -38,6 +38,10 @@ const schedule = () => import("../features/schedule/SchedulePages.js");
 const scheduleEditor = () => import("../features/schedule/EditorPage.js");
 const scheduleSetup = () => import("../features/schedule/SetupPages.js");
 const scheduleAvailability = () => import("../features/schedule/AvailabilityPage.js");
+const unconference = () => import("../features/unconference/BoardPages.js");
+const unconferencePlenary = () => import("../features/unconference/PlenaryPage.js");
+const unconferenceStructure = () => import("../features/unconference/StructurePage.js");
+const unconferenceEvening = () => import("../features/unconference/EveningPage.js");
 
 const mailbox = page(mail, (m) => m.MailboxPage);
 
@@ -77,6 +81,12 @@ const pages: Record<PagePath, ReactElement> = {
   "/communities/:community/events/:event/schedule/availability": page(scheduleAvailability, (m) => m.AvailabilityPage),
   "/communities/:community/events/:event/schedule/setup": page(scheduleSetup, (m) => m.SetupPage),
   "/communities/:community/schedule-import": page(scheduleSetup, (m) => m.ImportPage),
+  "/communities/:community/events/:event/unconference": page(unconference, (m) => m.BoardPage),
+  "/communities/:community/events/:event/unconference/plenary": page(unconferencePlenary, (m) => m.PlenaryPage),
+  "/communities/:community/events/:event/unconference/structure": page(unconferenceStructure, (m) => m.StructurePage),
+  "/communities/:community/events/:event/unconference/projector": page(unconference, (m) => m.ProjectorPage),
+  "/communities/:community/events/:event/unconference/agenda": page(unconference, (m) => m.AgendaPage),
+  "/communities/:community/events/:event/unconference/evening": page(unconferenceEvening, (m) => m.EveningPage),
   "/registration": page(applicant, (m) => m.MyRequestsPage),
   "/registration/verify": page(applicant, (m) => m.RegistrationVerifyPage),
   "/registration/:requestId": page(applicant, (m) => m.RequestStatusPage),

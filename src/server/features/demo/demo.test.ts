@@ -28,6 +28,17 @@ describe("the Xen Project 2014 demo", () => {
     expect(events.filter((e) => e.kind === "external").map((e) => e.startDate)).toEqual(expect.arrayContaining(["2014-03-27", "2014-04-07", "2014-04-10"]));
   });
 
+  it("has the hackathon's unconference board: two days, six work areas, the plenaries, lunch and the social evening, and demo topics from the announced themes", async () => {
+    const board = json<{ days: unknown[]; slots: unknown[]; areas: { label: string }[]; fixed: { title: string; date: string }[]; topics: { title: string; demo: boolean }[] }>(
+      await t().app.inject({ method: "GET", url: "/api/v1/communities/xen-project/events/hackathon-2014/unconference" }),
+    );
+    expect([board.days.length, board.slots.length, board.areas.map((a) => a.label).join("")]).toEqual([2, 12, "123456"]);
+    expect(board.fixed.filter((f) => f.title === "Social evening").map((f) => f.date)).toEqual(["2014-05-29"]);
+    expect(board.topics.length).toBeGreaterThanOrEqual(6);
+    expect(board.topics.every((x) => x.demo)).toBe(true);
+    expect(board.topics.map((x) => x.title)).toContain("Cloud operating systems and Mirage OS");
+  });
+
   it("tells the web app it is a replay of 2014, for as long as the demo community exists", async () => {
     const { demo } = json<{ demo: { communitySlug: string; communityName: string; year: number; seededAt: string } | null }>(await t().app.inject({ method: "GET", url: "/api/v1/demo" }));
     expect(demo).toMatchObject({ communitySlug: "xen-project", communityName: "Xen Project", year: 2014 });

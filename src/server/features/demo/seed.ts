@@ -8,6 +8,8 @@ import { seedAnnouncements } from "../announcements/index.js";
 import { seedScheduleDemo } from "../schedule/index.js";
 import { seedCfpDemo } from "../cfp/index.js";
 import { summitCall } from "./summit-call.js";
+import { seedUnconferenceDemo } from "../unconference/index.js";
+import { hackathonBoard } from "./hackathon-board.js";
 import { summitSchedule } from "./summit-schedule.js";
 import type { DemoCommunity } from "./data-types.js";
 import { demoInstance } from "./tables.js";
@@ -68,6 +70,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; acc
   if (summit) await seedScheduleDemo(ctx, { ...summitSchedule, communitySlug: xenProject.slug, eventSlug: summit.slug, organiserEmail: "organiser@example.org" });
   if (summit) await seedCfpDemo(ctx, { ...summitCall, communitySlug: xenProject.slug, eventSlug: summit.slug });
   const hackathon = xenProject.events.find((e) => e.kind === "hackathon");
-  if (hackathon) await seedRegistrationDemo(ctx, (await eventBySlugs(ctx.db, xenProject.slug, hackathon.slug)).id);
+  if (hackathon) {
+    await seedRegistrationDemo(ctx, (await eventBySlugs(ctx.db, xenProject.slug, hackathon.slug)).id);
+    await seedUnconferenceDemo(ctx, { ...hackathonBoard, communitySlug: xenProject.slug, eventSlug: hackathon.slug });
+  }
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };
 }

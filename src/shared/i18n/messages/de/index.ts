@@ -15,6 +15,7 @@ import registration from "./registration.js";
 import registrationServer from "./registration-server.js";
 import road from "./road.js";
 import schedule from "./schedule.js";
+import unconference from "./unconference.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
@@ -33,6 +34,7 @@ export const AREAS = {
   "registration.errors": registrationServer,
   road,
   schedule,
+  unconference,
   validation,
   webhooks,
 } satisfies Record<keyof typeof EN, unknown>;

@@ -20,6 +20,7 @@ import registration from "./registration.js";
 import registrationServer from "./registration-server.js";
 import road from "./road.js";
 import schedule from "./schedule.js";
+import unconference from "./unconference.js";
 import validation from "./validation.js";
 import webhooks from "./webhooks.js";
 
@@ -38,6 +39,7 @@ export const AREAS = {
   "registration.errors": registrationServer,
   road,
   schedule,
+  unconference,
   validation,
   webhooks,
 };
