@@ -1,18 +1,18 @@
 import { and, count, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
-import { isUniqueViolation } from "../../platform/db/sql.js";
 import { ConflictError } from "../../platform/errors.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
 import { eventById } from "../events/index.js";
-import { requestsChanged } from "./changes.js";
-import { iso, lockSettings } from "./event-registration.js";
-import { feeLine, insertMails, renderFor, templateOverrides, eventVars } from "./mails.js";
 import type { ApplicantView } from "./schema.js";
-import { ownRequest, statusUrl } from "./status-link.js";
-import { applicantView } from "./status-page.js";
 import { invitationRequests as R } from "./tables.js";
+import { lockSettings, iso } from "./event-registration.js";
+import { ownRequest } from "./status-link.js";
+import { feeLine, mailRequests } from "./mails.js";
+import { requestsChanged } from "./changes.js";
+import { applicantView } from "./status-page.js";
+import { isUniqueViolation } from "../../platform/db/sql.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** The applicant confirms an invitation: takes a place, never beyond the capacity, and gets a check-in code. */
 
@@ -36,10 +36,7 @@ export async function confirm(ctx: AppContext, actor: Actor, requestId: string, 
       const code = newCheckinCode();
       try {
         const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: "confirmed", confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
-        const overrides = await templateOverrides(tx, r.eventId);
-        await insertMails(ctx, tx, [
-          { to: u!.email, template: "registration.confirmed", rendered: renderFor(overrides, "registration.confirmed", u!.locale, { name: u!.name, ...eventVars(e), checkinCode: code, feeLine: feeLine(s), link: statusUrl(ctx, u!), linkLabel: "See my registration" }), meta: { requestId: u!.id } },
-        ]);
+        await mailRequests(ctx, tx, e, "registration.confirmed", [u!], (_, locale) => ({ checkinCode: code, feeLine: feeLine(locale, s) }));
         return u!;
       } catch (err) {
         if (!isUniqueViolation(err) || attempt > 3) throw err;

@@ -1,14 +1,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
-import { jsonList, uuidList } from "../../platform/db/sql.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
-import { requestsChanged } from "./changes.js";
-import { eventForOrganiser, lockSettings } from "./event-registration.js";
-import { decisionMail, type DecisionMailRow, insertMails, templateOverrides } from "./mails.js";
 import type { DecisionBody } from "./schema.js";
 import { LIVE_STATES, invitationRequests as R, type RequestState } from "./tables.js";
+import { eventForOrganiser, lockSettings } from "./event-registration.js";
+import { type MailRecipient, mailDecision } from "./mails.js";
 import { promoteWaitlisted } from "./waiting-list.js";
+import { requestsChanged } from "./changes.js";
+import { jsonList, uuidList } from "../../platform/db/sql.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Organisers decide on many requests at once: invite, put on the waiting list, decline or cancel. */
 export const FROM_STATES: Record<DecisionBody["action"], RequestState[]> = {
@@ -65,7 +65,7 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
         : input.action === "waitlist"
           ? { state: "waitlisted" as const, decidedAt: now, waitlistedAt: now, updatedAt: now }
           : { state: TO_STATE[input.action], decidedAt: now, endedAt: now, updatedAt: now };
-    const changed: DecisionMailRow[] = [];
+    const changed: (MailRecipient & { confirmBy: Date | null })[] = [];
     // Declining an invitation or cancelling frees places; promotion computes exactly how many.
     const freed = input.action === "decline" || input.action === "cancel";
     if (eligible.length) {
@@ -73,11 +73,10 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
         .update(R)
         .set(set)
         .where(and(eq(R.eventId, e.id), sql`${R.id} in ${uuidList(eligible)}`, inArray(R.state, from)))
-        .returning({ id: R.id, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
+        .returning({ id: R.id, userId: R.userId, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
       changed.push(...rows);
     }
-    const overrides = await templateOverrides(tx, e.id);
-    let mails = await insertMails(ctx, tx, changed.map((r) => decisionMail(ctx, overrides, e, s, input.action, r, input.message)));
+    let mails = await mailDecision(ctx, tx, e, s, input.action, changed, input.message);
     if (freed) mails += await promoteWaitlisted(ctx, tx, e, s);
     return { action: input.action, changed: changed.length, mailsQueued: mails, skipped };
   });

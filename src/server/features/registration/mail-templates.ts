@@ -3,10 +3,10 @@ import type { AppContext } from "../../platform/context.js";
 import { NotFoundError, ValidationError } from "../../platform/errors.js";
 import { placeholders, renderTemplate, templateSource } from "../../platform/mail/templates.js";
 import type { Actor } from "../../platform/permissions.js";
-import { eventForOrganiser } from "./event-registration.js";
-import { feeLine, formatWhen, toTemplate } from "./mails.js";
 import { EDITABLE_TEMPLATES, TEMPLATE_VARIABLES, type EditableTemplate } from "./schema.js";
 import { mailTemplateOverrides as T } from "./tables.js";
+import { eventForOrganiser } from "./event-registration.js";
+import { formatWhen, feeLine, toTemplate, linkLabel } from "./mails.js";
 
 /** Organisers' own wording of the decision mails, per locale, with a preview. */
 
@@ -66,15 +66,16 @@ export async function previewTemplate(ctx: AppContext, actor: Actor, community: 
   const bodyText = input.body ?? base.body.join("\n\n");
   checkPlaceholders(template, subject, bodyText);
   const now = ctx.now();
+  const locale = input.locale;
   const vars: Record<string, string> = {
     name: "Ada Lovelace",
     event: e.name,
-    confirmBy: formatWhen(new Date(now.getTime() + s.confirmationDays * 86400_000), e.timeZone),
-    feeLine: feeLine(s),
+    confirmBy: formatWhen(locale, new Date(now.getTime() + s.confirmationDays * 86400_000), e.timeZone),
+    feeLine: feeLine(locale, s),
     link: `${ctx.config.baseUrl}/registration/00000000-0000-0000-0000-000000000000?token=preview`,
-    linkLabel: template === "registration.invited" || template === "registration.reminder" ? "Confirm my place" : "See my request",
+    linkLabel: linkLabel(template, locale),
     message: input.message,
     checkinCode: "ABCD-2345",
   };
-  return renderTemplate(toTemplate(subject, bodyText), vars);
+  return renderTemplate(toTemplate(subject, bodyText), vars, locale);
 }

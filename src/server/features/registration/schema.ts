@@ -249,6 +249,7 @@ export const requestDetail = queueItem.extend({
 export const noteBody = z.object({ body: z.string().trim().min(1, "Write a note.").max(LIMITS.noteMax) }).strict();
 
 export const DECISIONS = ["invite", "waitlist", "decline", "cancel"] as const;
+export type Decision = (typeof DECISIONS)[number];
 export const decisionBody = z
   .object({
     action: z.enum(DECISIONS, { message: `Choose one of: ${DECISIONS.join(", ")}.` }),

@@ -2,9 +2,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { EventRow } from "../events/index.js";
-import { placeCounts, type SettingsRow } from "./event-registration.js";
-import { decisionMail, insertMails, templateOverrides } from "./mails.js";
 import { invitationRequests as R } from "./tables.js";
+import { type SettingsRow, placeCounts } from "./event-registration.js";
+import { formatWhen, feeLine, mailRequests } from "./mails.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
 
 /** The waiting list: free places go to the earliest requests. */
 
@@ -31,7 +32,7 @@ export async function promoteWaitlisted(ctx: AppContext, tx: Db, e: EventRow, s:
     .update(R)
     .set({ state: "invited", decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now })
     .where(and(inArray(R.id, next.map((n) => n.id)), eq(R.state, "waitlisted")))
-    .returning({ id: R.id, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
-  const overrides = await templateOverrides(tx, e.id);
-  return insertMails(ctx, tx, rows.map((r) => decisionMail(ctx, overrides, e, s, "invite", r, "A place has become free, so you are invited from the waiting list.")));
+    .returning({ id: R.id, userId: R.userId, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
+  // Each in their own language: the message is the catalogue's, filled into the invitation's {message}.
+  return mailRequests(ctx, tx, e, "registration.invited", rows, (r, locale) => ({ confirmBy: formatWhen(locale, r.confirmBy!, e.timeZone), feeLine: feeLine(locale, s), message: translator(locale).t("mail.registration.promoted") }), (r) => ({ requestId: r.id, action: "invite" }));
 }
