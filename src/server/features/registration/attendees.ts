@@ -1,10 +1,11 @@
-import { and, asc, count, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNotNull, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { toCsv } from "../../platform/csv.js";
-import { containsPattern } from "../../platform/db/sql.js";
 import type { Actor } from "../../platform/permissions.js";
+import { invitationRequests as R } from "./tables.js";
 import { eventForOrganiser, iso } from "./event-registration.js";
-import { ledgerEntries as L, invitationRequests as R } from "./tables.js";
+import { netPaid, feeWaived, feeSettled } from "./ledger.js";
+import { containsPattern } from "../../platform/db/sql.js";
 
 /** Confirmed attendees: the list with search, and CSV. */
 
@@ -15,8 +16,8 @@ export async function attendees(ctx: AppContext, actor: Actor, community: string
   const term = q.q?.trim();
   if (term) where.push(or(ilike(R.name, containsPattern(term)), ilike(R.email, containsPattern(term)), ilike(R.checkinCode, containsPattern(term.toUpperCase())))!);
   const cond = and(...where);
-  const net = sql<number>`coalesce((select sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end) from ${L} where ${L.requestId} = ${R.id}), 0)`.mapWith(Number);
-  const waived = sql<boolean>`exists (select 1 from ${L} where ${L.requestId} = ${R.id} and ${L.kind} = 'waiver')`;
+  const net = netPaid(R.id);
+  const waived = feeWaived(R.id);
   const [rows, [total], [checked]] = await Promise.all([
     ctx.db.select({ r: R, net, waived }).from(R).where(cond).orderBy(asc(R.name), asc(R.id)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(R).where(cond),
@@ -31,7 +32,7 @@ export async function attendees(ctx: AppContext, actor: Actor, community: string
       confirmedAt: iso(r.confirmedAt),
       checkinCode: r.checkinCode,
       checkedInAt: iso(r.checkedInAt),
-      feePaid: s.feeAmount === 0 || w === true || String(w) === "true" || paid >= s.feeAmount,
+      feePaid: feeSettled(s, paid, w),
     })),
     total: total?.n ?? 0,
     checkedIn: checked?.n ?? 0,

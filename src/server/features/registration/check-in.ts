@@ -1,9 +1,10 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
+import { invitationRequests as R } from "./tables.js";
 import { eventForOrganiser, iso } from "./event-registration.js";
-import { ledgerEntries as L, invitationRequests as R } from "./tables.js";
+import { netPaid, feeWaived, feeSettled } from "./ledger.js";
 
 /** Checking attendees in at the door, by code or by id. */
 
@@ -17,10 +18,7 @@ export async function checkIn(ctx: AppContext, actor: Actor, community: string, 
   if (r.state !== "confirmed") throw new ConflictError("not_confirmed", `${r.name} is not a confirmed attendee (the request is ${r.state}).`, undefined, { state: r.state });
   const [u] = await ctx.db.update(R).set({ checkedInAt: now, updatedAt: now }).where(and(eq(R.id, r.id), sql`${R.checkedInAt} is null`)).returning();
   if (!u) throw new ConflictError("already_checked_in", `${r.name} checked in already, at ${r.checkedInAt?.toISOString()}.`, undefined, { checkedInAt: iso(r.checkedInAt), name: r.name });
-  const [fee] = await ctx.db
-    .select({ net: sql<number>`coalesce(sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end), 0)`.mapWith(Number), waivers: count(sql`case when ${L.kind} = 'waiver' then 1 end`) })
-    .from(L)
-    .where(eq(L.requestId, u.id));
-  const feePaid = s.feeAmount === 0 || (fee?.waivers ?? 0) > 0 || (fee?.net ?? 0) >= s.feeAmount;
+  const [fee] = await ctx.db.select({ net: netPaid(sql`${u.id}::uuid`), waived: feeWaived(sql`${u.id}::uuid`) }).from(R).where(eq(R.id, u.id));
+  const feePaid = feeSettled(s, fee?.net ?? 0, fee?.waived ?? false);
   return { requestId: u.id, name: u.name, email: u.email, affiliation: u.answers.affiliation ?? null, confirmedAt: iso(u.confirmedAt), checkinCode: u.checkinCode, checkedInAt: iso(u.checkedInAt), feePaid };
 }

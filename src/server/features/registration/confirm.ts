@@ -9,6 +9,7 @@ import { invitationRequests as R } from "./tables.js";
 import { lockSettings, iso } from "./event-registration.js";
 import { ownRequest } from "./status-link.js";
 import { feeLine, mailRequests } from "./mails.js";
+import { REQUEST_STEPS, nextState, canStep, beforeDeadline } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { applicantView } from "./status-page.js";
 import { isUniqueViolation } from "../../platform/db/sql.js";
@@ -27,15 +28,15 @@ export async function confirm(ctx: AppContext, actor: Actor, requestId: string, 
     const [cur] = await tx.select().from(R).where(eq(R.id, r.id));
     const now = ctx.now();
     if (cur!.state === "confirmed") return cur!;
-    if (cur!.state !== "invited") throw new ConflictError("not_invited", `Only an invitation can be confirmed; this request is ${cur!.state}.`, undefined, { state: cur!.state });
-    if (!cur!.confirmBy || cur!.confirmBy <= now) throw new ConflictError("invitation_expired", `This invitation had to be confirmed by ${cur!.confirmBy?.toISOString() ?? "its deadline"}.`, undefined, { confirmBy: iso(cur!.confirmBy) });
+    if (!canStep(REQUEST_STEPS.confirm, cur!.state)) throw new ConflictError("not_invited", `Only an invitation can be confirmed; this request is ${cur!.state}.`, undefined, { state: cur!.state });
+    if (!beforeDeadline(cur!.confirmBy, now)) throw new ConflictError("invitation_expired", `This invitation had to be confirmed by ${cur!.confirmBy?.toISOString() ?? "its deadline"}.`, undefined, { confirmBy: iso(cur!.confirmBy) });
     const [{ n }] = (await tx.select({ n: count() }).from(R).where(and(eq(R.eventId, r.eventId), eq(R.state, "confirmed")))) as [{ n: number }];
-    if (n >= s.capacity) throw new ConflictError("event_full", `All ${s.capacity} places are taken. You stay invited; if a place frees up before ${cur!.confirmBy.toISOString()}, you can confirm.`, undefined, { capacity: s.capacity });
+    if (n >= s.capacity) throw new ConflictError("event_full", `All ${s.capacity} places are taken. You stay invited; if a place frees up before ${cur!.confirmBy!.toISOString()}, you can confirm.`, undefined, { capacity: s.capacity });
     const e = await eventById(tx, r.eventId);
     for (let attempt = 0; ; attempt++) {
       const code = newCheckinCode();
       try {
-        const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: "confirmed", confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
+        const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: nextState(REQUEST_STEPS.confirm, cur!.state)!, confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
         await mailRequests(ctx, tx, e, "registration.confirmed", [u!], (_, locale) => ({ checkinCode: code, feeLine: feeLine(locale, s) }));
         return u!;
       } catch (err) {

@@ -6,20 +6,12 @@ import { LIVE_STATES, invitationRequests as R, type RequestState } from "./table
 import { eventForOrganiser, lockSettings } from "./event-registration.js";
 import { type MailRecipient, mailDecision } from "./mails.js";
 import { promoteWaitlisted } from "./waiting-list.js";
+import { type Step, REQUEST_STEPS, nextState, canStep, statesFrom } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { jsonList, uuidList } from "../../platform/db/sql.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Organisers decide on many requests at once: invite, put on the waiting list, decline or cancel. */
-export const FROM_STATES: Record<DecisionBody["action"], RequestState[]> = {
-  invite: ["requested", "waitlisted"],
-  waitlist: ["requested"],
-  decline: ["requested", "waitlisted", "invited"],
-  cancel: ["invited", "confirmed"],
-};
-
-export const TO_STATE: Record<DecisionBody["action"], RequestState> = { invite: "invited", waitlist: "waitlisted", decline: "declined", cancel: "cancelled" };
-
 export function parseEmailList(text: string): string[] {
   return [...new Set(text.split(/[\s,;<>]+/).map((x) => x.trim().toLowerCase()).filter((x) => x.includes("@")))];
 }
@@ -51,10 +43,11 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
       for (const m of emails) if (!seen.has(m)) skipped.push({ target: m, reason: "No live request from this address." });
       for (const f of found) targets.set(f.id, { id: f.id, state: f.state });
     }
-    const from = FROM_STATES[input.action];
+    const step: Step<RequestState> = REQUEST_STEPS[input.action];
+    const from = statesFrom(step);
     const eligible: string[] = [];
     for (const t of targets.values()) {
-      if (from.includes(t.state)) eligible.push(t.id);
+      if (canStep(step, t.state)) eligible.push(t.id);
       else skipped.push({ target: t.id, reason: `Cannot ${input.action} a request that is ${t.state}.` });
     }
     const now = ctx.now();
@@ -64,7 +57,7 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
         ? { state: "invited" as const, decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now }
         : input.action === "waitlist"
           ? { state: "waitlisted" as const, decidedAt: now, waitlistedAt: now, updatedAt: now }
-          : { state: TO_STATE[input.action], decidedAt: now, endedAt: now, updatedAt: now };
+          : { state: nextState(step, from[0]!)!, decidedAt: now, endedAt: now, updatedAt: now };
     const changed: (MailRecipient & { confirmBy: Date | null })[] = [];
     // Declining an invitation or cancelling frees places; promotion computes exactly how many.
     const freed = input.action === "decline" || input.action === "cancel";

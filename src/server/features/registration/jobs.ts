@@ -1,10 +1,11 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { eventById, eventsByIds } from "../events/index.js";
 import { invitationRequests as R } from "./tables.js";
 import { lockSettings } from "./event-registration.js";
 import { formatWhen, mailRequests } from "./mails.js";
 import { promoteWaitlisted } from "./waiting-list.js";
+import { REQUEST_STEPS, statesFrom } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
@@ -62,8 +63,8 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
       const e = await eventById(tx, eventId);
       const expired = await tx
         .update(R)
-        .set({ state: "expired", endedAt: now, updatedAt: now })
-        .where(and(eq(R.eventId, eventId), eq(R.state, "invited"), lte(R.confirmBy, now)))
+        .set({ state: REQUEST_STEPS.expire.from.invited, endedAt: now, updatedAt: now })
+        .where(and(eq(R.eventId, eventId), inArray(R.state, statesFrom(REQUEST_STEPS.expire)), lte(R.confirmBy, now)))
         .returning();
       await mailRequests(ctx, tx, e, "registration.expired", expired, (x, locale) => ({ confirmBy: formatWhen(locale, x.confirmBy!, e.timeZone) }));
       const promoted = expired.length ? await promoteWaitlisted(ctx, tx, e, s) : 0;

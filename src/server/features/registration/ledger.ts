@@ -1,13 +1,24 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { toCsv } from "../../platform/csv.js";
 import type { Db } from "../../platform/db/index.js";
 import type { Actor } from "../../platform/permissions.js";
-import { eventForOrganiser, type SettingsRow } from "./event-registration.js";
 import type { LedgerView } from "./schema.js";
 import { donations, ledgerEntries as L, invitationRequests as R, type LedgerKind } from "./tables.js";
+import { type SettingsRow, eventForOrganiser } from "./event-registration.js";
 
 /** The fee ledger: totals, entries, donations, CSV. */
+/** Paid and not refunded, per request: the one definition of a request's net payment. In a query of the requests table pass `R.id`; for one request pass its id as a value (a bare column would be read inside the subquery as the ledger's own `id`). */
+export function netPaid(requestId: SQL | AnyColumn) {
+  return sql<number>`coalesce((select sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end) from ${L} where ${L.requestId} = ${requestId}), 0)`.mapWith(Number);
+}
+/** Whether a request's fee was waived. */
+export function feeWaived(requestId: SQL | AnyColumn) {
+  return sql<boolean>`exists (select 1 from ${L} where ${L.requestId} = ${requestId} and ${L.kind} = 'waiver')`.mapWith((v) => v === true || v === "t" || v === "true");
+}
+/** The fee is settled: there is none, it was waived, or the net payment covers it. */
+export const feeSettled = (s: Pick<SettingsRow, "feeAmount">, net: number, waived: boolean): boolean => s.feeAmount === 0 || waived || net >= s.feeAmount;
+
 export async function ledgerTotals(db: Db, eventId: string, s: SettingsRow) {
   const sums = await db
     .select({ kind: L.kind, amount: sql<number>`coalesce(sum(${L.amount}), 0)`.mapWith(Number) })

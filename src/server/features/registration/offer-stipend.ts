@@ -3,24 +3,17 @@ import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
 import type { StipendOrganiserBody } from "./schema.js";
-import { stipendMessages as M, invitationRequests as R, stipendRequests as S, type StipendState } from "./tables.js";
+import { stipendMessages as M, invitationRequests as R, stipendRequests as S } from "./tables.js";
 import { eventForOrganiser, lockSettings } from "./event-registration.js";
 import { listStipends } from "./list-stipends.js";
 import { recipientLocale, mailRequests } from "./mails.js";
+import { STIPEND_STEPS, nextState } from "./rules.js";
 import { budgetOf } from "./budget.js";
 import { translator } from "../../../shared/i18n/catalogues.js";
 import { formatAmount } from "../../../shared/i18n/format.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Organisers act on a stipend request: ask for information, offer within the budget, reject, reimburse, message. */
-export const ORGANISER_FROM: Record<StipendOrganiserBody["action"], StipendState[]> = {
-  request_information: ["submitted", "information_needed"],
-  offer: ["submitted", "information_needed", "offered", "declined"],
-  reject: ["submitted", "information_needed", "offered"],
-  reimburse: ["accepted"],
-  message: [...(["submitted", "information_needed", "offered", "accepted", "declined", "reimbursed", "withdrawn", "rejected"] as StipendState[])],
-};
-
 /**
  * An organiser's step on a stipend. Offers are checked against the budget inside the event's
  * settings-row lock, so parallel offers can never together exceed it.
@@ -32,7 +25,8 @@ export async function organiserStipendAction(ctx: AppContext, actor: Actor, comm
     const s = await lockSettings(tx, e.id);
     const [st] = await tx.select().from(S).where(and(eq(S.id, stipendId), eq(S.eventId, e.id)));
     if (!st) throw new NotFoundError("Stipend request");
-    if (!ORGANISER_FROM[input.action].includes(st.state)) throw new ConflictError("stipend_state", `Cannot ${input.action.replace("_", " ")} a stipend request that is ${st.state.replace("_", " ")}.`, undefined, { state: st.state });
+    const next = nextState(STIPEND_STEPS[input.action], st.state);
+    if (!next) throw new ConflictError("stipend_state", `Cannot ${input.action.replace("_", " ")} a stipend request that is ${st.state.replace("_", " ")}.`, undefined, { state: st.state });
     const now = ctx.now();
     const authorId = actor.kind === "user" ? actor.id : null;
     const [applicant] = await tx.select().from(R).where(eq(R.id, st.requestId));
@@ -45,15 +39,15 @@ export async function organiserStipendAction(ctx: AppContext, actor: Actor, comm
       if (st.currency === s.stipendCurrency && amount > st.amountAsked) throw new ValidationError("An offer cannot be more than was asked.", { amount: [`At most ${st.amountAsked} (${formatAmount(locale, st.amountAsked, st.currency)}).`] });
       const b = await budgetOf(tx, e.id, s, st.id);
       if (amount > b.left) throw new ConflictError("budget_exceeded", `Only ${formatAmount(locale, b.left, s.stipendCurrency)} of the stipend budget is left.`, { amount: [`At most ${b.left}.`] }, { budget: b });
-      await tx.update(S).set({ state: "offered", amountOffered: amount, updatedAt: now }).where(eq(S.id, st.id));
+      await tx.update(S).set({ state: next, amountOffered: amount, updatedAt: now }).where(eq(S.id, st.id));
       message = [tr.t("mail.registration.stipendOffered", { amount: formatAmount(locale, amount, s.stipendCurrency) }), message, tr.t("mail.registration.stipendOfferedAnswer")].filter(Boolean).join("\n\n");
     } else if (input.action === "reimburse") {
       if (input.amount! > (st.amountOffered ?? 0)) throw new ValidationError("A reimbursement cannot exceed the accepted offer.", { amount: [`At most ${st.amountOffered ?? 0}.`] });
-      await tx.update(S).set({ state: "reimbursed", amountReimbursed: input.amount!, updatedAt: now }).where(eq(S.id, st.id));
+      await tx.update(S).set({ state: next, amountReimbursed: input.amount!, updatedAt: now }).where(eq(S.id, st.id));
     } else if (input.action === "request_information") {
-      await tx.update(S).set({ state: "information_needed", updatedAt: now }).where(eq(S.id, st.id));
+      await tx.update(S).set({ state: next, updatedAt: now }).where(eq(S.id, st.id));
     } else if (input.action === "reject") {
-      await tx.update(S).set({ state: "rejected", updatedAt: now }).where(eq(S.id, st.id));
+      await tx.update(S).set({ state: next, updatedAt: now }).where(eq(S.id, st.id));
       message = message || tr.t("mail.registration.stipendRejected");
     }
     if (message) {

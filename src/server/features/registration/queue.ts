@@ -2,13 +2,14 @@ import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from
 import { users } from "../../platform/auth/tables.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { containsPattern } from "../../platform/db/sql.js";
 import { NotFoundError } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
-import { cachedCounters, stateCounters } from "./changes.js";
-import { eventForOrganiser, iso, type RequestRow } from "./event-registration.js";
 import type { QueueQuery } from "./schema.js";
 import { invitationRequests as R, REQUEST_STATES, requestNotes } from "./tables.js";
+import { type RequestRow, eventForOrganiser, iso } from "./event-registration.js";
+import { decisionsCan } from "./rules.js";
+import { cachedCounters, stateCounters } from "./changes.js";
+import { containsPattern } from "../../platform/db/sql.js";
 
 /** The organisers' queue: requests by answer-by date with counters, filters and search; one request with its notes. */
 export async function queue(ctx: AppContext, actor: Actor, community: string, event: string, q: QueueQuery) {
@@ -73,6 +74,7 @@ export function queueRow(r: Pick<RequestRow, "id" | "name" | "email" | "state" |
     needsStipend: r.answers.needsStipend === true,
     confirmBy: iso(r.confirmBy),
     notes,
+    can: decisionsCan(r.state),
   };
 }
 

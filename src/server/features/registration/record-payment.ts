@@ -2,10 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
-import { eventForOrganiser, lockSettings } from "./event-registration.js";
-import { ledger, ledgerTotals } from "./ledger.js";
 import type { LedgerView, PaymentBody } from "./schema.js";
 import { donations, ledgerEntries as L, invitationRequests as R, type LedgerKind } from "./tables.js";
+import { eventForOrganiser, lockSettings } from "./event-registration.js";
+import { netPaid, ledgerTotals, ledger } from "./ledger.js";
 
 /** Recording fees (payments, waivers, refunds) and their transfer to the beneficiary. */
 
@@ -48,10 +48,7 @@ export async function recordPayment(ctx: AppContext, actor: Actor, community: st
     const amount = input.amount ?? s.feeAmount;
     if (amount <= 0) throw new ValidationError("This event has no fee; give the amount.", { amount: ["Give the amount."] });
     if (input.kind === "refund") {
-      const [row] = await tx
-        .select({ net: sql<number>`coalesce(sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end), 0)`.mapWith(Number) })
-        .from(L)
-        .where(eq(L.requestId, r.id));
+      const [row] = await tx.select({ net: netPaid(sql`${r.id}::uuid`) }).from(R).where(eq(R.id, r.id));
       if (amount > (row?.net ?? 0)) throw new ConflictError("refund_too_large", `Only ${row?.net ?? 0} (minor units) was paid for this request and not yet refunded.`, { amount: [`At most ${row?.net ?? 0}.`] });
     }
     const provider = PROVIDERS.manual!;

@@ -11,6 +11,7 @@ import { LIVE_STATES, invitationRequests as R, type RequestState } from "./table
 import { type SettingsRow, type RequestRow, visibleEvent, settingsOf } from "./event-registration.js";
 import { newSalt, statusUrl } from "./status-link.js";
 import { formatWhen, mailRequests } from "./mails.js";
+import { REQUEST_STEPS, nextState } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { answerBy } from "./business-days.js";
 import { applicantView } from "./status-page.js";
@@ -136,13 +137,15 @@ export async function verifyRequest(ctx: AppContext, requestId: string, token: s
     if (!row) throw new DomainError("invalid_link", msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
     const user = await verifyEmailWithToken(ctx, tx, token);
     if (user.id !== row.userId) throw new DomainError("invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
-    if (row.state !== "unverified") return row;
+    const next = nextState(REQUEST_STEPS.verify, row.state);
+    // Verified already (the link opened twice): the request as it is.
+    if (!next) return row;
     const e = await eventById(tx, row.eventId);
     const s = await settingsOf(tx, row.eventId);
     const now = ctx.now();
     const [updated] = await tx
       .update(R)
-      .set({ state: "requested", requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e.timeZone, s.holidays), updatedAt: now })
+      .set({ state: next, requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e.timeZone, s.holidays), updatedAt: now })
       .where(eq(R.id, row.id))
       .returning();
     await mailReceived(ctx, tx, e, updated!);

@@ -5,6 +5,7 @@ import type { EventRow } from "../events/index.js";
 import { invitationRequests as R } from "./tables.js";
 import { type SettingsRow, placeCounts } from "./event-registration.js";
 import { formatWhen, feeLine, mailRequests } from "./mails.js";
+import { REQUEST_STEPS } from "./rules.js";
 import { translator } from "../../../shared/i18n/catalogues.js";
 
 /** The waiting list: free places go to the earliest requests. */
@@ -30,7 +31,7 @@ export async function promoteWaitlisted(ctx: AppContext, tx: Db, e: EventRow, s:
   if (next.length === 0) return 0;
   const rows = await tx
     .update(R)
-    .set({ state: "invited", decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now })
+    .set({ state: REQUEST_STEPS.promote.from.waitlisted, decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now })
     .where(and(inArray(R.id, next.map((n) => n.id)), eq(R.state, "waitlisted")))
     .returning({ id: R.id, userId: R.userId, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
   // Each in their own language: the message is the catalogue's, filled into the invitation's {message}.
