@@ -1,3 +1,4 @@
+import { parseEmailList } from "../../../shared/email-list.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Actor } from "../../platform/permissions.js";
@@ -12,9 +13,6 @@ import { jsonList, uuidList } from "../../platform/db/sql.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Organisers decide on many requests at once: invite, put on the waiting list, decline or cancel. */
-export function parseEmailList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;<>]+/).map((x) => x.trim().toLowerCase()).filter((x) => x.includes("@")))];
-}
 
 /**
  * One decision on many requests, in one transaction with its mails: set-based UPDATEs and

@@ -1,3 +1,4 @@
+import { COMPLETE_LOCALES } from "../../../shared/i18n/locales.js";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { NotFoundError, ValidationError } from "../../platform/errors.js";
@@ -15,14 +16,13 @@ import { formatWhen, feeLine, toTemplate, linkLabel } from "./mails.js";
  * confirmation, waitlist), fees.ts (ledger), stipends.ts, checkin.ts, jobs.ts; this file
  * holds mail templates and the event summary.
  */
-export const LOCALES = ["en", "de"] as const;
 
 export async function listTemplates(ctx: AppContext, actor: Actor, community: string, event: string) {
   const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
   const rows = await ctx.db.select().from(T).where(eq(T.eventId, e.id));
   const out = [];
   for (const template of EDITABLE_TEMPLATES) {
-    for (const locale of LOCALES) {
+    for (const locale of COMPLETE_LOCALES) {
       const o = rows.find((r) => r.template === template && r.locale === locale);
       const base = templateSource(template, locale);
       out.push({ template, locale, subject: o?.subject ?? base.subject, body: o?.body ?? base.body.join("\n\n"), custom: !!o, variables: [...TEMPLATE_VARIABLES[template]] });

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { ConflictError, DomainError, ValidationError, type FieldErrors } from "../../platform/errors.js";
+import { ConflictError, InvalidLinkError, ValidationError, type FieldErrors } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
 import { findOrCreateEmailAccount, issueEmailToken, verifyEmailWithToken } from "../accounts/index.js";
 import { eventById, type EventRow } from "../events/index.js";
@@ -134,9 +134,9 @@ export async function verifyRequest(ctx: AppContext, requestId: string, token: s
   const r = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(R).where(eq(R.id, requestId)).for("update");
     // An unknown request answers as an unusable link does: anonymous requests' ids are not probed.
-    if (!row) throw new DomainError("invalid_link", msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
+    if (!row) throw new InvalidLinkError(msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
     const user = await verifyEmailWithToken(ctx, tx, token);
-    if (user.id !== row.userId) throw new DomainError("invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
+    if (user.id !== row.userId) throw new InvalidLinkError(msg("registration.errors.linkNotForRequest"), { token: [msg("registration.errors.linkNotForRequestField")] });
     const next = nextState(REQUEST_STEPS.verify, row.state);
     // Verified already (the link opened twice): the request as it is.
     if (!next) return row;

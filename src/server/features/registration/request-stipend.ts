@@ -6,14 +6,14 @@ import type { Actor } from "../../platform/permissions.js";
 import type { stipendApplicantBody, stipendRequestBody } from "./schema.js";
 import { stipendMessages as M, stipendRequests as S } from "./tables.js";
 import { settingsOf, lockSettings } from "./event-registration.js";
-import { applicantRequest } from "./status-link.js";
+import { ownRequest } from "./status-link.js";
 import { STIPEND_STEPS, nextState, stipendsOffered, STIPEND_ELIGIBLE } from "./rules.js";
 import { getOwnRequest } from "./status-page.js";
 import { isUniqueViolation } from "../../platform/db/sql.js";
 
 /** The applicant asks for a travel stipend and answers offers. */
 export async function requestStipend(ctx: AppContext, actor: Actor, requestId: string, token: string | undefined, input: z.infer<typeof stipendRequestBody>) {
-  const r = await applicantRequest(ctx, actor, requestId, token);
+  const r = await ownRequest(ctx, ctx.db, actor, requestId, token);
   const s = await settingsOf(ctx.db, r.eventId);
   if (!stipendsOffered(s)) throw new ConflictError("stipends_not_offered", "This event does not offer travel stipends.");
   if (!STIPEND_ELIGIBLE.includes(r.state)) throw new ConflictError("not_live", `A stipend can be asked for while the request is live; it is ${r.state}.`, undefined, { state: r.state });
@@ -28,7 +28,7 @@ export async function requestStipend(ctx: AppContext, actor: Actor, requestId: s
 }
 
 export async function applicantStipendAction(ctx: AppContext, actor: Actor, requestId: string, token: string | undefined, input: z.infer<typeof stipendApplicantBody>) {
-  const r = await applicantRequest(ctx, actor, requestId, token);
+  const r = await ownRequest(ctx, ctx.db, actor, requestId, token);
   await ctx.db.transaction(async (tx) => {
     await lockSettings(tx, r.eventId);
     const [st] = await tx.select().from(S).where(eq(S.requestId, r.id));

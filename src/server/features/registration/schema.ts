@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMPLETE_LOCALES, LOCALES, type Locale } from "../../../shared/i18n/locales.js";
 import { slug } from "../communities/schema.js";
 
 import { DECISIONS, LIVE_STATES, REQUEST_STATES, STIPEND_APPLICANT_ACTIONS, STIPEND_ORGANISER_ACTIONS, STIPEND_STATES } from "./rules.js";
@@ -146,7 +147,8 @@ export const createRequestBody = z
     /** Required without an account; ignored (the account's is used) when signed in. */
     email: email.optional(),
     name: z.string().trim().min(1, "Enter your name.").max(LIMITS.nameMax).optional(),
-    locale: z.enum(["en", "de"]).optional(),
+    /** The language of the request's mails while the applicant has no account setting of their own. */
+    locale: z.enum(LOCALES).optional(),
     workOn: z.string().trim().min(1, "Tell us what you want to work on.").max(LIMITS.answerMax),
     affiliation: z.string().trim().max(LIMITS.nameMax * 2).optional(),
     needsStipend: z.boolean().optional(),
@@ -274,22 +276,24 @@ export const decisionResult = z.object({
   skipped: z.array(z.object({ target: z.string(), reason: z.string() })),
 });
 
+/** Organisers write their own wording in the complete locales (the others fall back to English). */
+const templateLocale = z.enum(COMPLETE_LOCALES as readonly Locale[] as ["en", "de"]);
 export const templateBody = z
   .object({
-    locale: z.enum(["en", "de"]),
+    locale: templateLocale,
     subject: z.string().trim().min(1, "Enter a subject.").max(LIMITS.templateSubjectMax),
     body: z.string().trim().min(1, "Enter the text.").max(LIMITS.templateBodyMax),
   })
   .strict();
 export const previewBody = z
   .object({
-    locale: z.enum(["en", "de"]).default("en"),
+    locale: templateLocale.default("en"),
     subject: z.string().trim().min(1).max(LIMITS.templateSubjectMax).optional(),
     body: z.string().trim().min(1).max(LIMITS.templateBodyMax).optional(),
     message: z.string().max(LIMITS.messageMax).default(""),
   })
   .strict();
-export const templateDeleteQuery = z.object({ locale: z.enum(["en", "de"]).default("en") }).strict();
+export const templateDeleteQuery = z.object({ locale: templateLocale.default("en") }).strict();
 export const templateView = z.object({ template: z.enum(EDITABLE_TEMPLATES), locale: z.string(), subject: z.string(), body: z.string(), custom: z.boolean(), variables: z.array(z.string()) });
 export const templateList = z.object({ templates: z.array(templateView) });
 export const previewView = z.object({ subject: z.string(), text: z.string(), html: z.string() });

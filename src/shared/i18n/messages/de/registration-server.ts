@@ -17,4 +17,7 @@ export default {
   "mail.registration.stipendRejected": "Leider können wir Ihnen diesmal keinen Reisekostenzuschuss anbieten.",
   "registration.errors.notOpen": "Einladungsanfragen sind ab {opens} möglich; der Zeitraum ist {opens} bis {closes}.",
   "registration.errors.closed": "Einladungsanfragen waren bis {closes} möglich; der Zeitraum war {opens} bis {closes}.",
+  "registration.errors.requestNotFound": "Die Anfrage wurde nicht gefunden. Öffnen Sie den Link aus Ihrer E-Mail, oder melden Sie sich als die Person an, die die Anfrage gestellt hat.",
+  "registration.errors.linkNotForRequest": "Dieser Link gehört nicht zu dieser Anfrage.",
+  "registration.errors.linkNotForRequestField": "Nicht für diese Anfrage.",
 } satisfies AreaTranslation<typeof en>;

@@ -19,4 +19,7 @@ export default {
   "mail.registration.stipendRejected": "We are sorry that we cannot offer you a travel stipend this time.",
   "registration.errors.notOpen": "Invitation requests open {opens}; the window is {opens} to {closes}.",
   "registration.errors.closed": "Invitation requests closed {closes}; the window was {opens} to {closes}.",
+  "registration.errors.requestNotFound": "Request was not found. Open the link from your mail, or sign in as the person who made the request.",
+  "registration.errors.linkNotForRequest": "This link does not belong to this request.",
+  "registration.errors.linkNotForRequestField": "Not for this request.",
 };
