@@ -6,7 +6,7 @@ import type { DecisionBody } from "./schema.js";
 import { LIVE_STATES, invitationRequests as R, type RequestState } from "./tables.js";
 import { eventForOrganiser, lockSettings } from "./event-registration.js";
 import { type MailRecipient, mailDecision } from "./mails.js";
-import { promoteWaitlisted } from "./waiting-list.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
 import { type Step, REQUEST_STEPS, nextState, canStep, statesFrom } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { jsonList, uuidList } from "../../platform/db/sql.js";
@@ -68,7 +68,7 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
       changed.push(...rows);
     }
     let mails = await mailDecision(ctx, tx, e, s, input.action, changed, input.message);
-    if (freed) mails += await promoteWaitlisted(ctx, tx, e, s);
+    if (freed) mails += await promoteFromWaitingList(ctx, tx, e, s);
     return { action: input.action, changed: changed.length, mailsQueued: mails, skipped };
   });
   if (result.mailsQueued) await ctx.bus.publish(MAIL_QUEUED);

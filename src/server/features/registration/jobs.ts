@@ -4,7 +4,7 @@ import { eventById, eventsByIds } from "../events/index.js";
 import { invitationRequests as R } from "./tables.js";
 import { lockSettings } from "./event-registration.js";
 import { formatWhen, mailRequests } from "./mails.js";
-import { promoteWaitlisted } from "./waiting-list.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
 import { REQUEST_STEPS, statesFrom } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
@@ -67,7 +67,7 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
         .where(and(eq(R.eventId, eventId), inArray(R.state, statesFrom(REQUEST_STEPS.expire)), lte(R.confirmBy, now)))
         .returning();
       await mailRequests(ctx, tx, e, "registration.expired", expired, (x, locale) => ({ confirmBy: formatWhen(locale, x.confirmBy!, e.timeZone) }));
-      const promoted = expired.length ? await promoteWaitlisted(ctx, tx, e, s) : 0;
+      const promoted = expired.length ? await promoteFromWaitingList(ctx, tx, e, s) : 0;
       return { expired: expired.length, promoted };
     });
     await requestsChanged(ctx, eventId);

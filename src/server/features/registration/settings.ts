@@ -12,7 +12,7 @@ import { requestsChanged } from "./changes.js";
 import { lockSettings, placeCounts, settingsOf, type SettingsRow, visibleEvent } from "./event-registration.js";
 import type { PutSettingsBody, SettingsView } from "./schema.js";
 import { registrationSettings, stipendRequests } from "./tables.js";
-import { promoteWaitlisted } from "./waiting-list.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
 
 /** Setting up an event's registration and reading it (public and organisers' views). */
 export function settingsView(e: EventRow, s: SettingsRow, now: Date, counts: { confirmed: number }, forOrganiser: boolean): SettingsView {
@@ -78,7 +78,7 @@ export async function putSettings(ctx: AppContext, actor: Actor, community: stri
     if (current) await tx.update(registrationSettings).set(values).where(eq(registrationSettings.eventId, e.id));
     else await tx.insert(registrationSettings).values({ ...values, eventId: e.id });
     // More places may let waitlisted people in.
-    return promoteWaitlisted(ctx, tx, e, await lockSettings(tx, e.id));
+    return promoteFromWaitingList(ctx, tx, e, await lockSettings(tx, e.id));
   });
   if (queued) await ctx.bus.publish(MAIL_QUEUED);
   await requestsChanged(ctx, e.id);

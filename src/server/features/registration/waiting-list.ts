@@ -15,7 +15,7 @@ import { translator } from "../../../shared/i18n/catalogues.js";
  * (request time, then id). A place is free when confirmed attendees plus open invitations are
  * fewer than the capacity. Call with the settings row locked; returns the mails queued.
  */
-export async function promoteWaitlisted(ctx: AppContext, tx: Db, e: EventRow, s: SettingsRow): Promise<number> {
+export async function promoteFromWaitingList(ctx: AppContext, tx: Db, e: EventRow, s: SettingsRow): Promise<number> {
   const { confirmed, invited } = await placeCounts(tx, e.id);
   const free = s.capacity - confirmed - invited;
   if (free <= 0) return 0;

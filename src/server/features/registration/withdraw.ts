@@ -7,7 +7,7 @@ import type { ApplicantView } from "./schema.js";
 import { invitationRequests as R, stipendRequests } from "./tables.js";
 import { lockSettings } from "./event-registration.js";
 import { ownRequest } from "./status-link.js";
-import { promoteWaitlisted } from "./waiting-list.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
 import { REQUEST_STEPS, STIPEND_STEPS, nextState, statesFrom } from "./rules.js";
 import { requestsChanged } from "./changes.js";
 import { applicantView } from "./status-page.js";
@@ -31,7 +31,7 @@ export async function withdraw(ctx: AppContext, actor: Actor, requestId: string,
     await tx.update(stipendRequests).set({ state: "withdrawn", updatedAt: now }).where(and(eq(stipendRequests.requestId, r.id), inArray(stipendRequests.state, statesFrom(STIPEND_STEPS.withdraw))));
     if (freesPlace) {
       const e = await eventById(tx, r.eventId);
-      await promoteWaitlisted(ctx, tx, e, await lockSettings(tx, r.eventId));
+      await promoteFromWaitingList(ctx, tx, e, await lockSettings(tx, r.eventId));
     }
     return u!;
   });
