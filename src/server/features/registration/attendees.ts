@@ -1,7 +1,7 @@
+import type { EventTarget } from "../events/index.js";
 import { and, asc, count, eq, ilike, isNotNull, or, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { toCsv } from "../../platform/csv.js";
-import type { Actor } from "../../platform/permissions.js";
 import { invitationRequests as R } from "./tables.js";
 import { eventForOrganiser, iso } from "./event-registration.js";
 import { netPaid, feeWaived, feeSettled } from "./ledger.js";
@@ -10,8 +10,8 @@ import { containsPattern } from "../../platform/db/sql.js";
 /** Confirmed attendees: the list with search, and CSV. */
 
 /** Confirmed attendees, by name; `q` searches names, addresses and check-in codes. */
-export async function attendees(ctx: AppContext, actor: Actor, community: string, event: string, q: { q?: string | undefined; limit: number; offset: number }, capability: "registration.view" | "registration.checkin" = "registration.view") {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, capability);
+export async function attendees(ctx: AppContext, target: EventTarget, q: { q?: string | undefined; limit: number; offset: number }, capability: "registration.view" | "registration.checkin" = "registration.view") {
+  const { e, s } = await eventForOrganiser(ctx, target, capability);
   const where: SQL[] = [eq(R.eventId, e.id), eq(R.state, "confirmed")];
   const term = q.q?.trim();
   if (term) where.push(or(ilike(R.name, containsPattern(term)), ilike(R.email, containsPattern(term)), ilike(R.checkinCode, containsPattern(term.toUpperCase())))!);
@@ -39,8 +39,8 @@ export async function attendees(ctx: AppContext, actor: Actor, community: string
   };
 }
 
-export async function attendeesCsv(ctx: AppContext, actor: Actor, community: string, event: string): Promise<string> {
-  const list = await attendees(ctx, actor, community, event, { limit: 100_000, offset: 0 });
+export async function attendeesCsv(ctx: AppContext, target: EventTarget): Promise<string> {
+  const list = await attendees(ctx, target, { limit: 100_000, offset: 0 });
   return toCsv(
     ["name", "email", "affiliation", "confirmed_at", "checkin_code", "checked_in_at", "fee_paid"],
     list.attendees.map((a) => [a.name, a.email, a.affiliation, a.confirmedAt, a.checkinCode, a.checkedInAt, a.feePaid ? "yes" : "no"]),

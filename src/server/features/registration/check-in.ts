@@ -1,7 +1,7 @@
+import type { EventTarget } from "../events/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError } from "../../platform/errors.js";
-import type { Actor } from "../../platform/permissions.js";
 import { invitationRequests as R } from "./tables.js";
 import { eventForOrganiser, iso } from "./event-registration.js";
 import { netPaid, feeWaived, feeSettled } from "./ledger.js";
@@ -9,8 +9,8 @@ import { netPaid, feeWaived, feeSettled } from "./ledger.js";
 /** Checking attendees in at the door, by code or by id. */
 
 /** Checks an attendee in by code (from their phone) or by id (after a name search). Checking in twice answers 409 with the first time. */
-export async function checkIn(ctx: AppContext, actor: Actor, community: string, event: string, input: { code?: string | undefined; requestId?: string | undefined }) {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.checkin");
+export async function checkIn(ctx: AppContext, target: EventTarget, input: { code?: string | undefined; requestId?: string | undefined }) {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.checkin");
   const now = ctx.now();
   const match = input.code ? eq(R.checkinCode, input.code.toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^(.{4})(.+)$/, "$1-$2")) : eq(R.id, input.requestId!);
   const [r] = await ctx.db.select().from(R).where(and(eq(R.eventId, e.id), match));

@@ -1,7 +1,7 @@
+import type { EventTarget } from "../events/index.js";
 import { parseEmailList } from "../../../shared/email-list.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
-import type { Actor } from "../../platform/permissions.js";
 import type { DecisionBody } from "./schema.js";
 import { LIVE_STATES, invitationRequests as R, type RequestState } from "./tables.js";
 import { eventForOrganiser, lockSettings } from "./event-registration.js";
@@ -18,8 +18,8 @@ import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
  * One decision on many requests, in one transaction with its mails: set-based UPDATEs and
  * multi-row outbox inserts, so 5,000 decisions take one round of statements, not 5,000.
  */
-export async function decide(ctx: AppContext, actor: Actor, community: string, event: string, input: DecisionBody) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function decide(ctx: AppContext, target: EventTarget, input: DecisionBody) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   const result = await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
     const skipped: { target: string; reason: string }[] = [];

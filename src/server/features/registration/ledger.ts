@@ -1,8 +1,8 @@
+import type { EventTarget } from "../events/index.js";
 import { and, asc, count, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { toCsv } from "../../platform/csv.js";
 import type { Db } from "../../platform/db/index.js";
-import type { Actor } from "../../platform/permissions.js";
 import type { LedgerView } from "./schema.js";
 import { donations, ledgerEntries as L, invitationRequests as R, type LedgerKind } from "./tables.js";
 import { type SettingsRow, eventForOrganiser } from "./event-registration.js";
@@ -37,8 +37,8 @@ export async function ledgerTotals(db: Db, eventId: string, s: SettingsRow) {
   return { due, paid, waived, refunded, outstanding: Math.max(0, due - waived - (paid - refunded)), donated, owedToBeneficiary, closed: (don?.n ?? 0) > 0 && owedToBeneficiary === 0 };
 }
 
-export async function ledger(ctx: AppContext, actor: Actor, community: string, event: string): Promise<LedgerView> {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function ledger(ctx: AppContext, target: EventTarget): Promise<LedgerView> {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   const { closed, ...totals } = await ledgerTotals(ctx.db, e.id, s);
   const entries = await ctx.db
     .select({ id: L.id, requestId: L.requestId, name: R.name, email: R.email, kind: L.kind, provider: L.provider, method: L.method, amount: L.amount, currency: L.currency, reference: L.reference, recordedAt: L.recordedAt })
@@ -60,8 +60,8 @@ export async function ledger(ctx: AppContext, actor: Actor, community: string, e
 }
 
 /** RFC 4180 cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-export async function ledgerCsv(ctx: AppContext, actor: Actor, community: string, event: string): Promise<string> {
-  const l = await ledger(ctx, actor, community, event);
+export async function ledgerCsv(ctx: AppContext, target: EventTarget): Promise<string> {
+  const l = await ledger(ctx, target);
   const rows: (string | number | null)[][] = l.entries.map((x) => [x.recordedAt, x.kind, x.provider, x.method, x.amount, x.currency, x.reference, x.name, x.email, x.requestId]);
   for (const d of l.donations) rows.push([d.recordedAt, "donation", "manual", "transfer to beneficiary", d.amount, d.currency, d.reference, d.beneficiaryName, null, null]);
   rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));

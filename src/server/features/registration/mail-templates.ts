@@ -1,9 +1,9 @@
+import type { EventTarget } from "../events/index.js";
 import { COMPLETE_LOCALES } from "../../../shared/i18n/locales.js";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { NotFoundError, ValidationError } from "../../platform/errors.js";
 import { placeholders, renderTemplate, templateSource } from "../../platform/mail/templates.js";
-import type { Actor } from "../../platform/permissions.js";
 import { EDITABLE_TEMPLATES, TEMPLATE_VARIABLES, type EditableTemplate } from "./schema.js";
 import { mailTemplateOverrides as T } from "./tables.js";
 import { eventForOrganiser } from "./event-registration.js";
@@ -17,8 +17,8 @@ import { formatWhen, feeLine, toTemplate, linkLabel } from "./mails.js";
  * holds mail templates and the event summary.
  */
 
-export async function listTemplates(ctx: AppContext, actor: Actor, community: string, event: string) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function listTemplates(ctx: AppContext, target: EventTarget) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.view");
   const rows = await ctx.db.select().from(T).where(eq(T.eventId, e.id));
   const out = [];
   for (const template of EDITABLE_TEMPLATES) {
@@ -41,25 +41,25 @@ export function checkPlaceholders(template: EditableTemplate, subject: string, b
   if (Object.keys(fields).length) throw new ValidationError("The template uses variables this mail does not have.", fields);
 }
 
-export async function saveTemplate(ctx: AppContext, actor: Actor, community: string, event: string, template: EditableTemplate, input: { locale: "en" | "de"; subject: string; body: string }) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function saveTemplate(ctx: AppContext, target: EventTarget, template: EditableTemplate, input: { locale: "en" | "de"; subject: string; body: string }) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   checkPlaceholders(template, input.subject, input.body);
   await ctx.db
     .insert(T)
     .values({ eventId: e.id, template, locale: input.locale, subject: input.subject, body: input.body, updatedAt: ctx.now() })
     .onConflictDoUpdate({ target: [T.eventId, T.template, T.locale], set: { subject: input.subject, body: input.body, updatedAt: ctx.now() } });
-  return listTemplates(ctx, actor, community, event);
+  return listTemplates(ctx, target);
 }
 
-export async function resetTemplate(ctx: AppContext, actor: Actor, community: string, event: string, template: EditableTemplate, locale: string): Promise<void> {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function resetTemplate(ctx: AppContext, target: EventTarget, template: EditableTemplate, locale: string): Promise<void> {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   const gone = await ctx.db.delete(T).where(and(eq(T.eventId, e.id), eq(T.template, template), eq(T.locale, locale))).returning();
   if (gone.length === 0) throw new NotFoundError("A custom wording for this mail");
 }
 
 /** Renders a template (the saved one, or the draft in the body) with sample values, before anything is sent. */
-export async function previewTemplate(ctx: AppContext, actor: Actor, community: string, event: string, template: EditableTemplate, input: { locale: "en" | "de"; subject?: string | undefined; body?: string | undefined; message: string }) {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function previewTemplate(ctx: AppContext, target: EventTarget, template: EditableTemplate, input: { locale: "en" | "de"; subject?: string | undefined; body?: string | undefined; message: string }) {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   const [saved] = await ctx.db.select().from(T).where(and(eq(T.eventId, e.id), eq(T.template, template), eq(T.locale, input.locale)));
   const base = saved ? toTemplate(saved.subject, saved.body) : templateSource(template, input.locale);
   const subject = input.subject ?? base.subject;

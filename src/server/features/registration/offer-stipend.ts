@@ -1,7 +1,7 @@
+import type { EventTarget } from "../events/index.js";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
-import type { Actor } from "../../platform/permissions.js";
 import type { StipendOrganiserBody } from "./schema.js";
 import { stipendMessages as M, invitationRequests as R, stipendRequests as S } from "./tables.js";
 import { eventForOrganiser, lockSettings } from "./event-registration.js";
@@ -18,8 +18,8 @@ import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
  * An organiser's step on a stipend. Offers are checked against the budget inside the event's
  * settings-row lock, so parallel offers can never together exceed it.
  */
-export async function organiserStipendAction(ctx: AppContext, actor: Actor, community: string, event: string, stipendId: string, input: StipendOrganiserBody) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function organiserStipendAction(ctx: AppContext, target: EventTarget, stipendId: string, input: StipendOrganiserBody) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   let mailed = 0;
   await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
@@ -28,7 +28,7 @@ export async function organiserStipendAction(ctx: AppContext, actor: Actor, comm
     const next = nextState(STIPEND_STEPS[input.action], st.state);
     if (!next) throw new ConflictError("stipend_state", `Cannot ${input.action.replace("_", " ")} a stipend request that is ${st.state.replace("_", " ")}.`, undefined, { state: st.state });
     const now = ctx.now();
-    const authorId = actor.kind === "user" ? actor.id : null;
+    const authorId = target.permit.actor.kind === "user" ? target.permit.actor.id : null;
     const [applicant] = await tx.select().from(R).where(eq(R.id, st.requestId));
     // What the organisers' step says is stored once, in the applicant's language: it is both the mail and the page's thread.
     const locale = await recipientLocale(tx, applicant!);
@@ -57,5 +57,5 @@ export async function organiserStipendAction(ctx: AppContext, actor: Actor, comm
     if (input.internalNote) await tx.insert(M).values({ stipendId: st.id, from: "organiser", internal: true, authorId, body: input.internalNote, createdAt: now });
   });
   if (mailed) await ctx.bus.publish(MAIL_QUEUED);
-  return listStipends(ctx, actor, community, event, [stipendId]);
+  return listStipends(ctx, target, [stipendId]);
 }

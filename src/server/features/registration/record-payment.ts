@@ -1,7 +1,7 @@
+import type { EventTarget } from "../events/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
-import type { Actor } from "../../platform/permissions.js";
 import type { LedgerView, PaymentBody } from "./schema.js";
 import { donations, ledgerEntries as L, invitationRequests as R, type LedgerKind } from "./tables.js";
 import { eventForOrganiser, lockSettings } from "./event-registration.js";
@@ -34,8 +34,8 @@ export const manualProvider: PaymentProvider = {
 
 export const PROVIDERS: Record<string, PaymentProvider> = { manual: manualProvider };
 
-export async function recordPayment(ctx: AppContext, actor: Actor, community: string, event: string, input: PaymentBody): Promise<LedgerView> {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function recordPayment(ctx: AppContext, target: EventTarget, input: PaymentBody): Promise<LedgerView> {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
     const [r] = await tx.select().from(R).where(and(eq(R.id, input.requestId), eq(R.eventId, e.id)));
@@ -53,20 +53,20 @@ export async function recordPayment(ctx: AppContext, actor: Actor, community: st
     }
     const provider = PROVIDERS.manual!;
     const stored = provider.record({ kind: input.kind, method: input.method, amount, currency, reference: input.reference });
-    await tx.insert(L).values({ eventId: e.id, requestId: r.id, kind: input.kind, ...stored, amount, currency, recordedBy: actor.kind === "user" ? actor.id : null, recordedAt: ctx.now() });
+    await tx.insert(L).values({ eventId: e.id, requestId: r.id, kind: input.kind, ...stored, amount, currency, recordedBy: target.permit.actor.kind === "user" ? target.permit.actor.id : null, recordedAt: ctx.now() });
   });
-  return ledger(ctx, actor, community, event);
+  return ledger(ctx, target);
 }
 
 /** Records the transfer of everything owed to the beneficiary; this closes the ledger until more fees come in. */
-export async function recordDonation(ctx: AppContext, actor: Actor, community: string, event: string, reference: string): Promise<LedgerView> {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function recordDonation(ctx: AppContext, target: EventTarget, reference: string): Promise<LedgerView> {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
     if (!s.beneficiaryName) throw new ConflictError("no_beneficiary", "Name the beneficiary in the registration settings first.");
     const t = await ledgerTotals(tx, e.id, s);
     if (t.owedToBeneficiary <= 0) throw new ConflictError("nothing_owed", "Nothing is owed to the beneficiary: every fee received has been passed on.", undefined, { owedToBeneficiary: t.owedToBeneficiary });
-    await tx.insert(donations).values({ eventId: e.id, amount: t.owedToBeneficiary, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, reference, recordedBy: actor.kind === "user" ? actor.id : null, recordedAt: ctx.now() });
+    await tx.insert(donations).values({ eventId: e.id, amount: t.owedToBeneficiary, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, reference, recordedBy: target.permit.actor.kind === "user" ? target.permit.actor.id : null, recordedAt: ctx.now() });
   });
-  return ledger(ctx, actor, community, event);
+  return ledger(ctx, target);
 }

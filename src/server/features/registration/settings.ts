@@ -1,18 +1,19 @@
+import type { EventTarget } from "../events/index.js";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { msg } from "../../../shared/i18n/catalogue.js";
-import { currencyDigits } from "../../../shared/i18n/format.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, ValidationError, type FieldErrors } from "../../platform/errors.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
-import { authorize, type Actor } from "../../platform/permissions.js";
-import { eventBySlugs, type EventRow } from "../events/index.js";
-import { budgetOf } from "./budget.js";
-import { requestsChanged } from "./changes.js";
-import { lockSettings, placeCounts, settingsOf, type SettingsRow, visibleEvent } from "./event-registration.js";
+import { type Actor } from "../../platform/permissions.js";
+import { type EventRow } from "../events/index.js";
 import type { PutSettingsBody, SettingsView } from "./schema.js";
 import { registrationSettings, stipendRequests } from "./tables.js";
+import { type SettingsRow, visibleEvent, eventForOrganiser, settingsOf, lockSettings, placeCounts } from "./event-registration.js";
 import { promoteFromWaitingList } from "./waiting-list.js";
+import { budgetOf } from "./budget.js";
+import { requestsChanged } from "./changes.js";
+import { currencyDigits } from "../../../shared/i18n/format.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Setting up an event's registration and reading it (public and organisers' views). */
 export function settingsView(e: EventRow, s: SettingsRow, now: Date, counts: { confirmed: number }, forOrganiser: boolean): SettingsView {
@@ -46,16 +47,15 @@ export async function getPublicSettings(ctx: AppContext, actor: Actor, community
   return settingsView(e, s, ctx.now(), await placeCounts(ctx.db, e.id), false);
 }
 
-export async function getSettings(ctx: AppContext, actor: Actor, community: string, event: string): Promise<SettingsView> {
-  const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx, actor, "registration.view", { eventId: e.id, communityId: e.communityId });
-  const s = await settingsOf(ctx.db, e.id);
+export async function getSettings(ctx: AppContext, target: EventTarget): Promise<SettingsView> {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   return settingsView(e, s, ctx.now(), await placeCounts(ctx.db, e.id), true);
 }
 
-export async function putSettings(ctx: AppContext, actor: Actor, community: string, event: string, input: PutSettingsBody): Promise<SettingsView> {
-  const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx, actor, "registration.manage", { eventId: e.id, communityId: e.communityId });
+export async function putSettings(ctx: AppContext, target: EventTarget, input: PutSettingsBody): Promise<SettingsView> {
+  // The settings may not exist yet: the event and the caller's roles come from the route's target alone.
+  target.permit.require("registration.manage");
+  const e = target.event;
   const queued = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrationSettings).where(eq(registrationSettings.eventId, e.id)).for("update");
     const capacity = input.capacity ?? current?.capacity ?? e.capacity ?? undefined;
@@ -82,7 +82,7 @@ export async function putSettings(ctx: AppContext, actor: Actor, community: stri
   });
   if (queued) await ctx.bus.publish(MAIL_QUEUED);
   await requestsChanged(ctx, e.id);
-  return getSettings(ctx, actor, community, event);
+  return getSettings(ctx, target);
 }
 
 /**
