@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { and, count, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
@@ -28,10 +29,10 @@ export async function confirm(ctx: AppContext, actor: Actor, requestId: string, 
     const [cur] = await tx.select().from(R).where(eq(R.id, r.id));
     const now = ctx.now();
     if (cur!.state === "confirmed") return cur!;
-    if (!canStep(REQUEST_STEPS.confirm, cur!.state)) throw new ConflictError("not_invited", `Only an invitation can be confirmed; this request is ${cur!.state}.`, undefined, { state: cur!.state });
-    if (!beforeDeadline(cur!.confirmBy, now)) throw new ConflictError("invitation_expired", `This invitation had to be confirmed by ${cur!.confirmBy?.toISOString() ?? "its deadline"}.`, undefined, { confirmBy: iso(cur!.confirmBy) });
+    if (!canStep(REQUEST_STEPS.confirm, cur!.state)) throw new ConflictError("not_invited", msg("registration.errors.notInvited", { state: cur!.state }), undefined, { state: cur!.state });
+    if (!beforeDeadline(cur!.confirmBy, now)) throw new ConflictError("invitation_expired", msg("registration.errors.invitationExpired", { confirmBy: iso(cur!.confirmBy) ?? "" }), undefined, { confirmBy: iso(cur!.confirmBy) });
     const [{ n }] = (await tx.select({ n: count() }).from(R).where(and(eq(R.eventId, r.eventId), eq(R.state, "confirmed")))) as [{ n: number }];
-    if (n >= s.capacity) throw new ConflictError("event_full", `All ${s.capacity} places are taken. You stay invited; if a place frees up before ${cur!.confirmBy!.toISOString()}, you can confirm.`, undefined, { capacity: s.capacity });
+    if (n >= s.capacity) throw new ConflictError("event_full", msg("registration.errors.eventFull", { capacity: s.capacity, confirmBy: cur!.confirmBy!.toISOString() }), undefined, { capacity: s.capacity });
     const e = await eventById(tx, r.eventId);
     for (let attempt = 0; ; attempt++) {
       const code = newCheckinCode();

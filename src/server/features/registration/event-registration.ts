@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { EventTarget } from "../events/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
@@ -17,7 +18,7 @@ export type RequestRow = typeof invitationRequests.$inferSelect;
 
 export class NotSetUpError extends DomainError {
   constructor() {
-    super("registration_not_set_up", "This event does not take invitation requests (registration is not set up).");
+    super("registration_not_set_up", msg("registration.errors.notSetUp"));
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { EventTarget } from "../events/index.js";
 import { COMPLETE_LOCALES } from "../../../shared/i18n/locales.js";
 import { and, eq } from "drizzle-orm";
@@ -38,7 +39,7 @@ export function checkPlaceholders(template: EditableTemplate, subject: string, b
     const unknown = [...new Set(placeholders(text).filter((v) => !allowed.includes(v)))];
     if (unknown.length) fields[field] = [`Unknown variable${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `{{${u}}}`).join(", ")}; this mail can use ${allowed.map((a) => `{{${a}}}`).join(", ")}.`];
   }
-  if (Object.keys(fields).length) throw new ValidationError("The template uses variables this mail does not have.", fields);
+  if (Object.keys(fields).length) throw new ValidationError(msg("registration.errors.templateVariables"), fields);
 }
 
 export async function saveTemplate(ctx: AppContext, target: EventTarget, template: EditableTemplate, input: { locale: "en" | "de"; subject: string; body: string }) {
@@ -54,7 +55,7 @@ export async function saveTemplate(ctx: AppContext, target: EventTarget, templat
 export async function resetTemplate(ctx: AppContext, target: EventTarget, template: EditableTemplate, locale: string): Promise<void> {
   const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   const gone = await ctx.db.delete(T).where(and(eq(T.eventId, e.id), eq(T.template, template), eq(T.locale, locale))).returning();
-  if (gone.length === 0) throw new NotFoundError("A custom wording for this mail");
+  if (gone.length === 0) throw new NotFoundError(msg("registration.errors.customWordingNotFound"));
 }
 
 /** Renders a template (the saved one, or the draft in the body) with sample values, before anything is sent. */

@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { EventTarget } from "../events/index.js";
 import { and, eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
@@ -24,9 +25,9 @@ export async function organiserStipendAction(ctx: AppContext, target: EventTarge
   await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
     const [st] = await tx.select().from(S).where(and(eq(S.id, stipendId), eq(S.eventId, e.id)));
-    if (!st) throw new NotFoundError("Stipend request");
+    if (!st) throw new NotFoundError(msg("registration.errors.stipendNotFound"));
     const next = nextState(STIPEND_STEPS[input.action], st.state);
-    if (!next) throw new ConflictError("stipend_state", `Cannot ${input.action.replace("_", " ")} a stipend request that is ${st.state.replace("_", " ")}.`, undefined, { state: st.state });
+    if (!next) throw new ConflictError("stipend_state", msg("registration.errors.stipendState", { state: st.state, step: input.action }), undefined, { state: st.state });
     const now = ctx.now();
     const authorId = target.permit.actor.kind === "user" ? target.permit.actor.id : null;
     const [applicant] = await tx.select().from(R).where(eq(R.id, st.requestId));
@@ -36,13 +37,13 @@ export async function organiserStipendAction(ctx: AppContext, target: EventTarge
     let message = input.message;
     if (input.action === "offer") {
       const amount = input.amount!;
-      if (st.currency === s.stipendCurrency && amount > st.amountAsked) throw new ValidationError("An offer cannot be more than was asked.", { amount: [`At most ${st.amountAsked} (${formatAmount(locale, st.amountAsked, st.currency)}).`] });
+      if (st.currency === s.stipendCurrency && amount > st.amountAsked) throw new ValidationError(msg("registration.errors.offerAboveAsked"), { amount: [msg("registration.errors.atMost", { amount: `${st.amountAsked} (${formatAmount(locale, st.amountAsked, st.currency)})` })] });
       const b = await budgetOf(tx, e.id, s, st.id);
-      if (amount > b.left) throw new ConflictError("budget_exceeded", `Only ${formatAmount(locale, b.left, s.stipendCurrency)} of the stipend budget is left.`, { amount: [`At most ${b.left}.`] }, { budget: b });
+      if (amount > b.left) throw new ConflictError("budget_exceeded", msg("registration.errors.budgetExceeded", { left: formatAmount(locale, b.left, s.stipendCurrency) }), { amount: [msg("registration.errors.atMost", { amount: b.left })] }, { budget: b });
       await tx.update(S).set({ state: next, amountOffered: amount, updatedAt: now }).where(eq(S.id, st.id));
       message = [tr.t("mail.registration.stipendOffered", { amount: formatAmount(locale, amount, s.stipendCurrency) }), message, tr.t("mail.registration.stipendOfferedAnswer")].filter(Boolean).join("\n\n");
     } else if (input.action === "reimburse") {
-      if (input.amount! > (st.amountOffered ?? 0)) throw new ValidationError("A reimbursement cannot exceed the accepted offer.", { amount: [`At most ${st.amountOffered ?? 0}.`] });
+      if (input.amount! > (st.amountOffered ?? 0)) throw new ValidationError(msg("registration.errors.reimbursementAboveOffer"), { amount: [msg("registration.errors.atMost", { amount: st.amountOffered ?? 0 })] });
       await tx.update(S).set({ state: next, amountReimbursed: input.amount!, updatedAt: now }).where(eq(S.id, st.id));
     } else if (input.action === "request_information") {
       await tx.update(S).set({ state: next, updatedAt: now }).where(eq(S.id, st.id));

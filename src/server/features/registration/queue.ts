@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { EventTarget } from "../events/index.js";
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { users } from "../../platform/auth/tables.js";
@@ -80,7 +81,7 @@ export function queueRow(r: Pick<RequestRow, "id" | "name" | "email" | "state" |
 
 export async function requestOfEvent(db: Db, eventId: string, requestId: string): Promise<RequestRow> {
   const [r] = await db.select().from(R).where(and(eq(R.id, requestId), eq(R.eventId, eventId)));
-  if (!r) throw new NotFoundError("Request");
+  if (!r) throw new NotFoundError(msg("registration.errors.requestOfEventNotFound"));
   return r;
 }
 

@@ -60,7 +60,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
     if (!input.email) fields.email = ["Enter your email address, or sign in."];
     if (!input.name) fields.name = ["Enter your name."];
   }
-  if (Object.keys(fields).length) throw new ValidationError("Some answers need attention.", fields);
+  if (Object.keys(fields).length) throw new ValidationError(msg("registration.errors.answersNeedAttention"), fields);
   const email = signedIn ? actor.email : input.email!;
   const name = signedIn ? actor.name : input.name!;
   const answers = {
@@ -99,7 +99,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
   if (duplicate && signedIn) {
     // Signed in, the address is the caller's own account's: they are pointed to their request.
     const own = duplicate.userId === actor.id;
-    throw new ConflictError("request_exists", own ? "You already have a request for this event; see its status." : "There is already a request from this address for this event. We have sent its status link to the address again.", { email: ["This address already has a request for this event."] }, { requestId: duplicate.id, state: duplicate.state, statusUrl: own ? statusUrl(ctx, duplicate) : null, statusApi: `/api/v1/registration/requests/${duplicate.id}` });
+    throw new ConflictError("request_exists", msg(own ? "registration.errors.requestExistsOwn" : "registration.errors.requestExists"), { email: [msg("registration.errors.requestExistsField")] }, { requestId: duplicate.id, state: duplicate.state, statusUrl: own ? statusUrl(ctx, duplicate) : null, statusApi: `/api/v1/registration/requests/${duplicate.id}` });
   }
   if (duplicate) {
     /*

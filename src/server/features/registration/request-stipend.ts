@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
@@ -15,13 +16,13 @@ import { isUniqueViolation } from "../../platform/db/sql.js";
 export async function requestStipend(ctx: AppContext, actor: Actor, requestId: string, token: string | undefined, input: z.infer<typeof stipendRequestBody>) {
   const r = await ownRequest(ctx, ctx.db, actor, requestId, token);
   const s = await settingsOf(ctx.db, r.eventId);
-  if (!stipendsOffered(s)) throw new ConflictError("stipends_not_offered", "This event does not offer travel stipends.");
-  if (!STIPEND_ELIGIBLE.includes(r.state)) throw new ConflictError("not_live", `A stipend can be asked for while the request is live; it is ${r.state}.`, undefined, { state: r.state });
+  if (!stipendsOffered(s)) throw new ConflictError("stipends_not_offered", msg("registration.errors.stipendsNotOffered"));
+  if (!STIPEND_ELIGIBLE.includes(r.state)) throw new ConflictError("not_live", msg("registration.errors.stipendNotLive", { state: r.state }), undefined, { state: r.state });
   await ctx.db
     .insert(S)
     .values({ eventId: r.eventId, requestId: r.id, amountAsked: input.amount, currency: input.currency, origin: input.origin, justification: input.justification })
     .catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new ConflictError("stipend_exists", "There is already a stipend request for this invitation request; reply to it instead.");
+      if (isUniqueViolation(err)) throw new ConflictError("stipend_exists", msg("registration.errors.stipendExists"));
       throw err;
     });
   return getOwnRequest(ctx, actor, requestId, token);
@@ -32,9 +33,9 @@ export async function applicantStipendAction(ctx: AppContext, actor: Actor, requ
   await ctx.db.transaction(async (tx) => {
     await lockSettings(tx, r.eventId);
     const [st] = await tx.select().from(S).where(eq(S.requestId, r.id));
-    if (!st) throw new NotFoundError("Stipend request");
+    if (!st) throw new NotFoundError(msg("registration.errors.stipendNotFound"));
     const next = nextState(STIPEND_STEPS[input.action], st.state);
-    if (!next) throw new ConflictError("stipend_state", `Cannot ${input.action} a stipend request that is ${st.state.replace("_", " ")}.`, undefined, { state: st.state });
+    if (!next) throw new ConflictError("stipend_state", msg("registration.errors.stipendState", { state: st.state, step: input.action }), undefined, { state: st.state });
     const now = ctx.now();
     // Accepting keeps the amount already reserved by the offer: acceptances never add to what is committed.
     if (next !== st.state) await tx.update(S).set({ state: next, updatedAt: now }).where(eq(S.id, st.id));

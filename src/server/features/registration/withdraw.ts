@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError } from "../../platform/errors.js";
@@ -20,7 +21,7 @@ export async function withdraw(ctx: AppContext, actor: Actor, requestId: string,
     await lockSettings(tx, r.eventId);
     const [cur] = await tx.select().from(R).where(eq(R.id, r.id));
     const next = nextState(REQUEST_STEPS.withdraw, cur!.state);
-    if (!next) throw new ConflictError("not_live", `This request is ${cur!.state} already.`, undefined, { state: cur!.state });
+    if (!next) throw new ConflictError("not_live", msg("registration.errors.alreadyEnded", { state: cur!.state }), undefined, { state: cur!.state });
     const freesPlace = cur!.state === "confirmed" || cur!.state === "invited";
     const now = ctx.now();
     const [u] = await tx
