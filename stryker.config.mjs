@@ -22,8 +22,25 @@ export const groups = {
     tests: ["src/server/features/registration/business-days.test.ts"],
   },
   registration: {
-    mutate: ["src/server/features/registration/fees.ts", "src/server/features/registration/stipends.ts"],
-    tests: ["src/server/features/registration/registration.test.ts", "src/server/features/registration/capacity.test.ts"],
+    mutate: [
+      "src/server/features/registration/rules.ts",
+      "src/server/features/registration/status-link.ts",
+      "src/server/features/registration/settings.ts",
+      "src/server/features/registration/decide.ts",
+      "src/server/features/registration/confirm.ts",
+      "src/server/features/registration/ledger.ts",
+      "src/server/features/registration/record-payment.ts",
+      "src/server/features/registration/request-stipend.ts",
+      "src/server/features/registration/offer-stipend.ts",
+      "src/server/features/registration/budget.ts",
+    ],
+    tests: [
+      "src/server/features/registration/rules.test.ts",
+      "src/server/features/registration/registration.test.ts",
+      "src/server/features/registration/capacity.test.ts",
+      "src/server/features/registration/settings.test.ts",
+      "src/server/features/registration/request-invitation.test.ts",
+    ],
   },
   timetable: {
     mutate: ["src/solvers/timetable/cost.ts", "src/solvers/timetable/model.ts"],

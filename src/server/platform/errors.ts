@@ -34,6 +34,12 @@ export class ValidationError extends DomainError {
     super("validation_failed", message, fields);
   }
 }
+/** A mailed link (a token) that cannot be used: unknown, used, expired, or for something else. */
+export class InvalidLinkError extends DomainError {
+  constructor(message: Text, fields?: FieldErrors) {
+    super("invalid_link", message, fields);
+  }
+}
 export class UnauthenticatedError extends DomainError {
   constructor(message: Text = msg("errors.unauthenticated")) {
     super("unauthenticated", message);

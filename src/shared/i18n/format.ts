@@ -97,6 +97,13 @@ export function currencyDigits(currency: string): number {
   }
 }
 
+/** 1500 minor units with 2 digits → "15.00", by integer arithmetic: no binary fraction ever rounds a cent. */
+function exactDecimal(minorUnits: number, digits: number): string {
+  const abs = Math.abs(minorUnits);
+  const unit = 10 ** digits;
+  return `${minorUnits < 0 ? "-" : ""}${Math.floor(abs / unit)}${digits ? `.${String(abs % unit).padStart(digits, "0")}` : ""}`;
+}
+
 /**
  * An amount in minor units (1500 = 15.00) of an ISO 4217 currency, in the locale's way
  * ("€15.00", "15,00 €"). The decimal is built by integer arithmetic and handed to Intl as a
@@ -104,9 +111,7 @@ export function currencyDigits(currency: string): number {
  */
 export function formatMoney(locale: Locale, minorUnits: number, currency: string): string {
   const d = currencyDigits(currency);
-  const abs = Math.abs(minorUnits);
-  const unit = 10 ** d;
-  const decimal = `${minorUnits < 0 ? "-" : ""}${Math.floor(abs / unit)}${d ? `.${String(abs % unit).padStart(d, "0")}` : ""}`;
+  const decimal = exactDecimal(minorUnits, d);
   try {
     const f = cached(`m|${locale}|${currency}`, () => new Intl.NumberFormat(INTL_TAG[locale], { style: "currency", currency }));
     // A string is formatted as the exact decimal it spells (Intl.NumberFormat v3).
@@ -114,6 +119,17 @@ export function formatMoney(locale: Locale, minorUnits: number, currency: string
   } catch {
     return `${currency} ${decimal}`;
   }
+}
+
+/**
+ * An amount with its currency's code, as ledgers and registration's mails show money: "USD
+ * 1,500.00" / "USD 1.500,00" (the code is never ambiguous, unlike "$"). Exact, as formatMoney.
+ */
+export function formatAmount(locale: Locale, minorUnits: number, currency: string): string {
+  const d = currencyDigits(currency);
+  const decimal = exactDecimal(minorUnits, d);
+  const f = cached(`a|${locale}|${d}`, () => new Intl.NumberFormat(INTL_TAG[locale], { minimumFractionDigits: d, maximumFractionDigits: d }));
+  return `${currency} ${f.format(decimal as unknown as number)}`;
 }
 
 /** "a, b and c" / "a, b und c". */

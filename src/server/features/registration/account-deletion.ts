@@ -1,3 +1,4 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
@@ -16,7 +17,7 @@ export async function onAccountDeleted(_ctx: AppContext, tx: Db, userId: string)
     .from(invitationRequests)
     .where(and(eq(invitationRequests.userId, userId), inArray(invitationRequests.state, [...LIVE_STATES])));
   if (live.length) {
-    throw new ConflictError("registration_live", `You have ${live.length} open invitation request${live.length > 1 ? "s" : ""}. Withdraw ${live.length > 1 ? "them" : "it"} first, so the place goes to the next person.`, undefined, { requestIds: live.map((r) => r.id) });
+    throw new ConflictError("registration_live", msg("registration.errors.liveRequests", { count: live.length }), undefined, { requestIds: live.map((r) => r.id) });
   }
   await tx
     .update(invitationRequests)

@@ -1,18 +1,20 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { and, count, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
-import { isUniqueViolation } from "../../platform/db/sql.js";
 import { ConflictError } from "../../platform/errors.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import type { Actor } from "../../platform/permissions.js";
 import { eventById } from "../events/index.js";
-import { requestsChanged } from "./changes.js";
-import { iso, lockSettings } from "./event-registration.js";
-import { feeLine, insertMails, renderFor, templateOverrides, eventVars } from "./mails.js";
 import type { ApplicantView } from "./schema.js";
-import { ownRequest, statusUrl } from "./status-link.js";
-import { applicantView } from "./status-page.js";
 import { invitationRequests as R } from "./tables.js";
+import { lockSettings, iso } from "./event-registration.js";
+import { ownRequest } from "./status-link.js";
+import { feeLine, mailRequests } from "./mails.js";
+import { REQUEST_STEPS, nextState, canStep, beforeDeadline } from "./rules.js";
+import { requestsChanged } from "./changes.js";
+import { applicantView } from "./status-page.js";
+import { isUniqueViolation } from "../../platform/db/sql.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** The applicant confirms an invitation: takes a place, never beyond the capacity, and gets a check-in code. */
 
@@ -27,19 +29,16 @@ export async function confirm(ctx: AppContext, actor: Actor, requestId: string, 
     const [cur] = await tx.select().from(R).where(eq(R.id, r.id));
     const now = ctx.now();
     if (cur!.state === "confirmed") return cur!;
-    if (cur!.state !== "invited") throw new ConflictError("not_invited", `Only an invitation can be confirmed; this request is ${cur!.state}.`, undefined, { state: cur!.state });
-    if (!cur!.confirmBy || cur!.confirmBy <= now) throw new ConflictError("invitation_expired", `This invitation had to be confirmed by ${cur!.confirmBy?.toISOString() ?? "its deadline"}.`, undefined, { confirmBy: iso(cur!.confirmBy) });
+    if (!canStep(REQUEST_STEPS.confirm, cur!.state)) throw new ConflictError("not_invited", msg("registration.errors.notInvited", { state: cur!.state }), undefined, { state: cur!.state });
+    if (!beforeDeadline(cur!.confirmBy, now)) throw new ConflictError("invitation_expired", msg("registration.errors.invitationExpired", { confirmBy: iso(cur!.confirmBy) ?? "" }), undefined, { confirmBy: iso(cur!.confirmBy) });
     const [{ n }] = (await tx.select({ n: count() }).from(R).where(and(eq(R.eventId, r.eventId), eq(R.state, "confirmed")))) as [{ n: number }];
-    if (n >= s.capacity) throw new ConflictError("event_full", `All ${s.capacity} places are taken. You stay invited; if a place frees up before ${cur!.confirmBy.toISOString()}, you can confirm.`, undefined, { capacity: s.capacity });
+    if (n >= s.capacity) throw new ConflictError("event_full", msg("registration.errors.eventFull", { capacity: s.capacity, confirmBy: cur!.confirmBy!.toISOString() }), undefined, { capacity: s.capacity });
     const e = await eventById(tx, r.eventId);
     for (let attempt = 0; ; attempt++) {
       const code = newCheckinCode();
       try {
-        const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: "confirmed", confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
-        const overrides = await templateOverrides(tx, r.eventId);
-        await insertMails(ctx, tx, [
-          { to: u!.email, template: "registration.confirmed", rendered: renderFor(overrides, "registration.confirmed", u!.locale, { name: u!.name, ...eventVars(e), checkinCode: code, feeLine: feeLine(s), link: statusUrl(ctx, u!), linkLabel: "See my registration" }), meta: { requestId: u!.id } },
-        ]);
+        const [u] = await tx.transaction(async (sp) => sp.update(R).set({ state: nextState(REQUEST_STEPS.confirm, cur!.state)!, confirmedAt: now, checkinCode: code, updatedAt: now }).where(eq(R.id, r.id)).returning());
+        await mailRequests(ctx, tx, e, "registration.confirmed", [u!], (_, locale) => ({ checkinCode: code, feeLine: feeLine(locale, s) }));
         return u!;
       } catch (err) {
         if (!isUniqueViolation(err) || attempt > 3) throw err;

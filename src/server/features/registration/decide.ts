@@ -1,35 +1,25 @@
+import type { EventTarget } from "../events/index.js";
+import { parseEmailList } from "../../../shared/email-list.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
-import { jsonList, uuidList } from "../../platform/db/sql.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
-import type { Actor } from "../../platform/permissions.js";
-import { requestsChanged } from "./changes.js";
-import { eventForOrganiser, lockSettings } from "./event-registration.js";
-import { decisionMail, type DecisionMailRow, insertMails, templateOverrides } from "./mails.js";
 import type { DecisionBody } from "./schema.js";
 import { LIVE_STATES, invitationRequests as R, type RequestState } from "./tables.js";
-import { promoteWaitlisted } from "./waiting-list.js";
+import { eventForOrganiser, lockSettings } from "./event-registration.js";
+import { type MailRecipient, mailDecision } from "./mails.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
+import { type Step, REQUEST_STEPS, nextState, canStep, statesFrom } from "./rules.js";
+import { requestsChanged } from "./changes.js";
+import { jsonList, uuidList } from "../../platform/db/sql.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Organisers decide on many requests at once: invite, put on the waiting list, decline or cancel. */
-export const FROM_STATES: Record<DecisionBody["action"], RequestState[]> = {
-  invite: ["requested", "waitlisted"],
-  waitlist: ["requested"],
-  decline: ["requested", "waitlisted", "invited"],
-  cancel: ["invited", "confirmed"],
-};
-
-export const TO_STATE: Record<DecisionBody["action"], RequestState> = { invite: "invited", waitlist: "waitlisted", decline: "declined", cancel: "cancelled" };
-
-export function parseEmailList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;<>]+/).map((x) => x.trim().toLowerCase()).filter((x) => x.includes("@")))];
-}
 
 /**
  * One decision on many requests, in one transaction with its mails: set-based UPDATEs and
  * multi-row outbox inserts, so 5,000 decisions take one round of statements, not 5,000.
  */
-export async function decide(ctx: AppContext, actor: Actor, community: string, event: string, input: DecisionBody) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function decide(ctx: AppContext, target: EventTarget, input: DecisionBody) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   const result = await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
     const skipped: { target: string; reason: string }[] = [];
@@ -51,10 +41,11 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
       for (const m of emails) if (!seen.has(m)) skipped.push({ target: m, reason: "No live request from this address." });
       for (const f of found) targets.set(f.id, { id: f.id, state: f.state });
     }
-    const from = FROM_STATES[input.action];
+    const step: Step<RequestState> = REQUEST_STEPS[input.action];
+    const from = statesFrom(step);
     const eligible: string[] = [];
     for (const t of targets.values()) {
-      if (from.includes(t.state)) eligible.push(t.id);
+      if (canStep(step, t.state)) eligible.push(t.id);
       else skipped.push({ target: t.id, reason: `Cannot ${input.action} a request that is ${t.state}.` });
     }
     const now = ctx.now();
@@ -64,8 +55,8 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
         ? { state: "invited" as const, decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now }
         : input.action === "waitlist"
           ? { state: "waitlisted" as const, decidedAt: now, waitlistedAt: now, updatedAt: now }
-          : { state: TO_STATE[input.action], decidedAt: now, endedAt: now, updatedAt: now };
-    const changed: DecisionMailRow[] = [];
+          : { state: nextState(step, from[0]!)!, decidedAt: now, endedAt: now, updatedAt: now };
+    const changed: (MailRecipient & { confirmBy: Date | null })[] = [];
     // Declining an invitation or cancelling frees places; promotion computes exactly how many.
     const freed = input.action === "decline" || input.action === "cancel";
     if (eligible.length) {
@@ -73,12 +64,11 @@ export async function decide(ctx: AppContext, actor: Actor, community: string, e
         .update(R)
         .set(set)
         .where(and(eq(R.eventId, e.id), sql`${R.id} in ${uuidList(eligible)}`, inArray(R.state, from)))
-        .returning({ id: R.id, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
+        .returning({ id: R.id, userId: R.userId, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
       changed.push(...rows);
     }
-    const overrides = await templateOverrides(tx, e.id);
-    let mails = await insertMails(ctx, tx, changed.map((r) => decisionMail(ctx, overrides, e, s, input.action, r, input.message)));
-    if (freed) mails += await promoteWaitlisted(ctx, tx, e, s);
+    let mails = await mailDecision(ctx, tx, e, s, input.action, changed, input.message);
+    if (freed) mails += await promoteFromWaitingList(ctx, tx, e, s);
     return { action: input.action, changed: changed.length, mailsQueued: mails, skipped };
   });
   if (result.mailsQueued) await ctx.bus.publish(MAIL_QUEUED);

@@ -1,10 +1,12 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
+import type { EventTarget } from "../events/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { DomainError } from "../../platform/errors.js";
-import { authorize, type Actor } from "../../platform/permissions.js";
+import { type Actor } from "../../platform/permissions.js";
 import { communityNames } from "../communities/index.js";
-import { eventBySlugs, eventTarget, type EventRow } from "../events/index.js";
+import { eventTarget, type EventRow } from "../events/index.js";
 import { invitationRequests, registrationSettings } from "./tables.js";
 
 /** The event an operation is about and its registration settings: resolved for a caller, read, or locked for a change that uses a place or money; the places taken. */
@@ -16,7 +18,7 @@ export type RequestRow = typeof invitationRequests.$inferSelect;
 
 export class NotSetUpError extends DomainError {
   constructor() {
-    super("registration_not_set_up", "This event does not take invitation requests (registration is not set up).");
+    super("registration_not_set_up", msg("registration.errors.notSetUp"));
   }
 }
 
@@ -25,9 +27,14 @@ export async function visibleEvent(ctx: AppContext, actor: Actor, community: str
   return (await eventTarget(ctx, actor, community, event)).event;
 }
 
-export async function eventForOrganiser(ctx: AppContext, actor: Actor, community: string, event: string, capability: "registration.view" | "registration.manage" | "registration.checkin") {
-  const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx, actor, capability, { eventId: e.id, communityId: e.communityId });
+/**
+ * The event an organisers' operation is about, from the route's target (resolved once per
+ * request, with the caller's roles in it): the capability is checked again against that
+ * Permit, without a query, so a call from elsewhere cannot skip it.
+ */
+export async function eventForOrganiser(ctx: AppContext, target: EventTarget, capability: "registration.view" | "registration.manage" | "registration.checkin") {
+  target.permit.require(capability);
+  const e = target.event;
   const s = await settingsOf(ctx.db, e.id);
   return { e, s };
 }

@@ -1,13 +1,13 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 import { eventById, eventsByIds } from "../events/index.js";
-import { requestsChanged } from "./changes.js";
-import { lockSettings } from "./event-registration.js";
-import { formatWhen, insertMails, renderFor, templateOverrides, type QueuedMail } from "./mails.js";
-import { statusUrl } from "./status-link.js";
-import { promoteWaitlisted } from "./waiting-list.js";
 import { invitationRequests as R } from "./tables.js";
+import { lockSettings } from "./event-registration.js";
+import { formatWhen, mailRequests } from "./mails.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
+import { REQUEST_STEPS, statesFrom } from "./rules.js";
+import { requestsChanged } from "./changes.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 export const REMINDER_BEFORE_MS = 2 * 86400_000;
 const BATCH = 500;
@@ -44,14 +44,9 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
         .returning();
       if (rows.length === 0) return { mails: 0, events: [] as string[] };
       const evs = await eventsByIds(tx, rows.map((r) => r.eventId));
-      const mails: QueuedMail[] = [];
-      for (const e of evs) {
-        const overrides = await templateOverrides(tx, e.id);
-        for (const r of rows.filter((x) => x.eventId === e.id)) {
-          mails.push({ to: r.email, template: "registration.reminder", rendered: renderFor(overrides, "registration.reminder", r.locale, { name: r.name, event: e.name, confirmBy: formatWhen(r.confirmBy!, e.timeZone), link: statusUrl(ctx, r), linkLabel: "Confirm my place" }), meta: { requestId: r.id } });
-        }
-      }
-      return { mails: await insertMails(ctx, tx, mails), events: evs.map((e) => e.id) };
+      let mails = 0;
+      for (const e of evs) mails += await mailRequests(ctx, tx, e, "registration.reminder", rows.filter((x) => x.eventId === e.id), (r, locale) => ({ confirmBy: formatWhen(locale, r.confirmBy!, e.timeZone) }));
+      return { mails, events: evs.map((e) => e.id) };
     });
     pass.reminded += n.mails;
     for (const id of n.events) await requestsChanged(ctx, id);
@@ -68,16 +63,11 @@ export async function runRegistrationJobs(ctx: AppContext): Promise<JobPass> {
       const e = await eventById(tx, eventId);
       const expired = await tx
         .update(R)
-        .set({ state: "expired", endedAt: now, updatedAt: now })
-        .where(and(eq(R.eventId, eventId), eq(R.state, "invited"), lte(R.confirmBy, now)))
+        .set({ state: REQUEST_STEPS.expire.from.invited, endedAt: now, updatedAt: now })
+        .where(and(eq(R.eventId, eventId), inArray(R.state, statesFrom(REQUEST_STEPS.expire)), lte(R.confirmBy, now)))
         .returning();
-      const overrides = await templateOverrides(tx, eventId);
-      await insertMails(
-        ctx,
-        tx,
-        expired.map((x) => ({ to: x.email, template: "registration.expired", rendered: renderFor(overrides, "registration.expired", x.locale, { name: x.name, event: e.name, confirmBy: formatWhen(x.confirmBy!, e.timeZone), link: statusUrl(ctx, x), linkLabel: "See my request" }), meta: { requestId: x.id } })),
-      );
-      const promoted = expired.length ? await promoteWaitlisted(ctx, tx, e, s) : 0;
+      await mailRequests(ctx, tx, e, "registration.expired", expired, (x, locale) => ({ confirmBy: formatWhen(locale, x.confirmBy!, e.timeZone) }));
+      const promoted = expired.length ? await promoteFromWaitingList(ctx, tx, e, s) : 0;
       return { expired: expired.length, promoted };
     });
     await requestsChanged(ctx, eventId);

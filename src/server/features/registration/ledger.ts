@@ -1,13 +1,24 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { EventTarget } from "../events/index.js";
+import { and, asc, count, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { toCsv } from "../../platform/csv.js";
 import type { Db } from "../../platform/db/index.js";
-import type { Actor } from "../../platform/permissions.js";
-import { eventForOrganiser, type SettingsRow } from "./event-registration.js";
 import type { LedgerView } from "./schema.js";
 import { donations, ledgerEntries as L, invitationRequests as R, type LedgerKind } from "./tables.js";
+import { type SettingsRow, eventForOrganiser } from "./event-registration.js";
 
 /** The fee ledger: totals, entries, donations, CSV. */
+/** Paid and not refunded, per request: the one definition of a request's net payment. In a query of the requests table pass `R.id`; for one request pass its id as a value (a bare column would be read inside the subquery as the ledger's own `id`). */
+export function netPaid(requestId: SQL | AnyColumn) {
+  return sql<number>`coalesce((select sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end) from ${L} where ${L.requestId} = ${requestId}), 0)`.mapWith(Number);
+}
+/** Whether a request's fee was waived. */
+export function feeWaived(requestId: SQL | AnyColumn) {
+  return sql<boolean>`exists (select 1 from ${L} where ${L.requestId} = ${requestId} and ${L.kind} = 'waiver')`.mapWith((v) => v === true || v === "t" || v === "true");
+}
+/** The fee is settled: there is none, it was waived, or the net payment covers it. */
+export const feeSettled = (s: Pick<SettingsRow, "feeAmount">, net: number, waived: boolean): boolean => s.feeAmount === 0 || waived || net >= s.feeAmount;
+
 export async function ledgerTotals(db: Db, eventId: string, s: SettingsRow) {
   const sums = await db
     .select({ kind: L.kind, amount: sql<number>`coalesce(sum(${L.amount}), 0)`.mapWith(Number) })
@@ -26,8 +37,8 @@ export async function ledgerTotals(db: Db, eventId: string, s: SettingsRow) {
   return { due, paid, waived, refunded, outstanding: Math.max(0, due - waived - (paid - refunded)), donated, owedToBeneficiary, closed: (don?.n ?? 0) > 0 && owedToBeneficiary === 0 };
 }
 
-export async function ledger(ctx: AppContext, actor: Actor, community: string, event: string): Promise<LedgerView> {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function ledger(ctx: AppContext, target: EventTarget): Promise<LedgerView> {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   const { closed, ...totals } = await ledgerTotals(ctx.db, e.id, s);
   const entries = await ctx.db
     .select({ id: L.id, requestId: L.requestId, name: R.name, email: R.email, kind: L.kind, provider: L.provider, method: L.method, amount: L.amount, currency: L.currency, reference: L.reference, recordedAt: L.recordedAt })
@@ -49,8 +60,8 @@ export async function ledger(ctx: AppContext, actor: Actor, community: string, e
 }
 
 /** RFC 4180 cell: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-export async function ledgerCsv(ctx: AppContext, actor: Actor, community: string, event: string): Promise<string> {
-  const l = await ledger(ctx, actor, community, event);
+export async function ledgerCsv(ctx: AppContext, target: EventTarget): Promise<string> {
+  const l = await ledger(ctx, target);
   const rows: (string | number | null)[][] = l.entries.map((x) => [x.recordedAt, x.kind, x.provider, x.method, x.amount, x.currency, x.reference, x.name, x.email, x.requestId]);
   for (const d of l.donations) rows.push([d.recordedAt, "donation", "manual", "transfer to beneficiary", d.amount, d.currency, d.reference, d.beneficiaryName, null, null]);
   rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));

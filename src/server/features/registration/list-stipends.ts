@@ -1,13 +1,14 @@
+import type { EventTarget } from "../events/index.js";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
-import type { Actor } from "../../platform/permissions.js";
-import { budgetOf } from "./budget.js";
-import { eventForOrganiser } from "./event-registration.js";
 import { stipendMessages as M, invitationRequests as R, stipendRequests as S } from "./tables.js";
+import { eventForOrganiser } from "./event-registration.js";
+import { organiserStipendCan } from "./rules.js";
+import { budgetOf } from "./budget.js";
 
 /** The organisers' list of stipend requests with the budget. */
-export async function listStipends(ctx: AppContext, actor: Actor, community: string, event: string, only?: string[]) {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function listStipends(ctx: AppContext, target: EventTarget, only?: string[]) {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   const rows = await ctx.db
     .select({ st: S, name: R.name, email: R.email })
     .from(S)
@@ -29,6 +30,7 @@ export async function listStipends(ctx: AppContext, actor: Actor, community: str
       justification: st.justification,
       amountOffered: st.amountOffered,
       amountReimbursed: st.amountReimbursed,
+      can: organiserStipendCan(st.state),
       messages: msgs.filter((m) => m.stipendId === st.id).map((m) => ({ id: m.id, from: m.from, internal: m.internal, body: m.body, createdAt: m.createdAt.toISOString() })),
     })),
   };

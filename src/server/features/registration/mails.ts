@@ -1,94 +1,119 @@
-import { eq, sql } from "drizzle-orm";
-import { randomBytes } from "node:crypto";
+/**
+ * Registration's mails, all through the platform outbox (`enqueueMails`) in the transaction of
+ * the change. Each goes out in its recipient's locale: the account's setting (an account
+ * made from an invitation request starts with the request's locale), else the locale stored
+ * on the request. Where organisers saved their own wording of a template for that locale
+ * (or, failing it, English), it replaces the catalogue's. Dates are in the event's zone with
+ * the zone named, amounts in the locale's digits.
+ */
+import { eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { mailPriority } from "../../platform/mail/outbox.js";
-import { renderTemplate, templateSource, type Rendered, type Template, type TemplateName } from "../../platform/mail/templates.js";
+import { users } from "../../platform/auth/tables.js";
+import { renderTemplate, splitParagraphs, templateSource, type MailVars, type Template, type TemplateName } from "../../platform/mail/templates.js";
+import { DEFAULT_LOCALE, toLocale, type Locale } from "../../../shared/i18n/locales.js";
 import type { EventRow } from "../events/index.js";
-import type { SettingsRow } from "./event-registration.js";
-import { formatMoney } from "./money.js";
-import type { DecisionBody } from "./schema.js";
-import { statusUrl } from "./status-link.js";
+import type { Decision } from "./schema.js";
 import { mailTemplateOverrides } from "./tables.js";
+import type { SettingsRow } from "./event-registration.js";
+import { statusUrl } from "./status-link.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
+import { formatAmount, formatInstant } from "../../../shared/i18n/format.js";
+import type { MessageId } from "../../../shared/i18n/catalogue.js";
+import { enqueueMails, type RenderedMailRequest } from "../../platform/mail/outbox.js";
 
-/** Registration's mails: the event's own wording where organisers saved one, the fee line, dates in the event's zone. */
-
-/** "Friday 5 June 2030 at 17:00 (Europe/London)"; one formatter per zone, since building one costs more than using it. */
-export function formatWhen(instant: Date, timeZone: string): string {
-  let f = whenFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    if (whenFormats.size < 600) whenFormats.set(timeZone, f);
-  }
-  return `${f.format(instant)} (${timeZone})`;
-}
-
-export const whenFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function feeLine(s: SettingsRow): string {
-  if (s.feeAmount <= 0) return "There is no fee.";
-  const to = s.beneficiaryName ? ` All of it goes to ${s.beneficiaryName}${s.beneficiaryUrl ? ` (${s.beneficiaryUrl})` : ""}.` : "";
-  const how = s.feeInstructions ? ` ${s.feeInstructions}` : "";
-  return `The fee is ${formatMoney(s.feeAmount, s.feeCurrency)}.${to}${how}${s.waiversAllowed ? " If the fee keeps you from coming, ask us for a waiver." : ""}`;
-}
-
-/** Organisers' wording for an event's decision mails, keyed `template:locale`. */
-export async function templateOverrides(db: Db, eventId: string): Promise<Map<string, Template>> {
-  const rows = await db.select().from(mailTemplateOverrides).where(eq(mailTemplateOverrides.eventId, eventId));
-  return new Map(rows.map((r) => [`${r.template}:${r.locale}`, toTemplate(r.subject, r.body)]));
-}
-
-export function toTemplate(subject: string, body: string): Template {
-  return { subject, body: body.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean) };
-}
-
-export function renderFor(overrides: Map<string, Template>, name: TemplateName, locale: string, vars: Record<string, string>): Rendered {
-  const t = overrides.get(`${name}:${locale}`) ?? overrides.get(`${name}:en`) ?? templateSource(name, locale);
-  return renderTemplate(t, vars);
-}
-
-export interface QueuedMail {
-  to: string;
-  template: TemplateName;
-  rendered: Rendered;
-  meta: Record<string, unknown>;
-}
-
-/**
- * Writes many mails to the outbox in the caller's transaction: each chunk is one INSERT …
- * SELECT from a single JSON parameter, so thousands of mails cost a few statements and no
- * per-row parameter binding.
- */
-export async function insertMails(ctx: AppContext, tx: Db, mails: QueuedMail[]): Promise<number> {
-  const host = new URL(ctx.config.baseUrl).hostname;
-  for (let i = 0; i < mails.length; i += 2500) {
-    const chunk = mails.slice(i, i + 2500).map((m) => ({ message_id: `<${randomBytes(16).toString("hex")}@${host}>`, to_address: m.to, subject: m.rendered.subject, text_body: m.rendered.text, html_body: m.rendered.html, template: m.template, priority: mailPriority(m.template), meta: m.meta }));
-    await tx.execute(sql`
-      insert into mail_outbox (message_id, to_address, subject, text_body, html_body, template, priority, meta)
-      select message_id, to_address, subject, text_body, html_body, template, priority, meta
-      from json_to_recordset(${JSON.stringify(chunk)}::json) as x(message_id text, to_address text, subject text, text_body text, html_body text, template text, priority smallint, meta jsonb)`);
-  }
-  return mails.length;
-}
-
-export function eventVars(e: EventRow): { event: string } {
-  return { event: e.name };
-}
-
-export interface DecisionMailRow {
+/** A request as far as its mails need it. */
+export interface MailRecipient {
   id: string;
+  userId: string;
   email: string;
   name: string;
   locale: string;
   linkSalt: string;
-  confirmBy: Date | null;
 }
 
-export const DECISION_TEMPLATE = { invite: "registration.invited", waitlist: "registration.waitlisted", decline: "registration.declined", cancel: "registration.cancelled" } as const;
+/** "Friday 5 June 2030 at 17:00 (Europe/London)", in the reader's language. */
+export function formatWhen(locale: Locale, instant: Date, timeZone: string): string {
+  return formatInstant(locale, instant, timeZone, "long");
+}
 
-export function decisionMail(ctx: AppContext, overrides: Map<string, Template>, e: EventRow, s: SettingsRow, action: DecisionBody["action"], r: DecisionMailRow, message: string): QueuedMail {
-  const template = DECISION_TEMPLATE[action];
-  const vars: Record<string, string> = { name: r.name, ...eventVars(e), link: statusUrl(ctx, r), linkLabel: action === "invite" ? "Confirm my place" : "See my request", message };
-  if (action === "invite") Object.assign(vars, { confirmBy: formatWhen(r.confirmBy!, e.timeZone), feeLine: feeLine(s) });
-  return { to: r.email, template, rendered: renderFor(overrides, template, r.locale, vars), meta: { requestId: r.id, action } };
+/** The fee sentence of the invitation and confirmation mails: amount, beneficiary, how to pay, waivers. */
+export function feeLine(locale: Locale, s: SettingsRow): string {
+  const tr = translator(locale);
+  if (s.feeAmount <= 0) return tr.t("mail.registration.fee.none");
+  const parts = [tr.t("mail.registration.fee.amount", { amount: formatAmount(locale, s.feeAmount, s.feeCurrency) })];
+  if (s.beneficiaryName) parts.push(s.beneficiaryUrl ? tr.t("mail.registration.fee.beneficiaryUrl", { beneficiary: s.beneficiaryName, url: s.beneficiaryUrl }) : tr.t("mail.registration.fee.beneficiary", { beneficiary: s.beneficiaryName }));
+  if (s.feeInstructions) parts.push(s.feeInstructions);
+  if (s.waiversAllowed) parts.push(tr.t("mail.registration.fee.waiver"));
+  return parts.join(" ");
+}
+
+export function toTemplate(subject: string, body: string): Template {
+  return { subject, body: splitParagraphs(body) };
+}
+
+/** Organisers' wording for an event's mails, keyed `template:locale`. */
+async function templateOverrides(db: Db, eventId: string): Promise<Map<string, Template>> {
+  const rows = await db.select().from(mailTemplateOverrides).where(eq(mailTemplateOverrides.eventId, eventId));
+  return new Map(rows.map((r) => [`${r.template}:${r.locale}`, toTemplate(r.subject, r.body)]));
+}
+
+/** Each recipient's locale: their account's, else their request's. One query for any number. */
+async function recipientLocales(db: Db, recipients: readonly MailRecipient[]): Promise<Map<string, Locale>> {
+  const ids = [...new Set(recipients.map((r) => r.userId))];
+  const accounts = ids.length ? await db.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, ids)) : [];
+  const byUser = new Map(accounts.map((a) => [a.id, a.locale]));
+  return new Map(recipients.map((r) => [r.id, toLocale(byUser.get(r.userId)) ?? toLocale(r.locale) ?? DEFAULT_LOCALE]));
+}
+
+/** One recipient's locale (see recipientLocales). */
+export async function recipientLocale(db: Db, recipient: MailRecipient): Promise<Locale> {
+  return (await recipientLocales(db, [recipient])).get(recipient.id)!;
+}
+
+/** The built-in label of a template's button in a locale: the `linkLabel` of organisers' wording, which has no button of its own. */
+export function linkLabel(template: TemplateName, locale: Locale): string {
+  const tr = translator(locale);
+  const id = `mail.${template}.button`;
+  return tr.has(id) ? tr.t(id as MessageId) : "";
+}
+
+/**
+ * Queues one template to many requests of an event in the caller's transaction: `vars` adds
+ * to what every registration mail has (name, event, the status link) in the recipient's
+ * locale. Returns how many were queued.
+ */
+export async function mailRequests<R extends MailRecipient>(
+  ctx: AppContext,
+  tx: Db,
+  e: EventRow,
+  template: TemplateName,
+  recipients: readonly R[],
+  vars: (r: R, locale: Locale) => MailVars = () => ({}),
+  meta: (r: R) => Record<string, unknown> = (r) => ({ requestId: r.id }),
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const [overrides, locales] = await Promise.all([templateOverrides(tx, e.id), recipientLocales(tx, recipients)]);
+  const mails: RenderedMailRequest[] = recipients.map((r) => {
+    const locale = locales.get(r.id)!;
+    const own = overrides.get(`${template}:${locale}`) ?? overrides.get(`${template}:en`);
+    const all = { name: r.name, event: e.name, link: statusUrl(ctx, r), linkLabel: linkLabel(template, locale), ...vars(r, locale) };
+    return { to: r.email, template, rendered: renderTemplate(own ?? templateSource(template, locale), all, locale), meta: meta(r) };
+  });
+  return (await enqueueMails(tx, new URL(ctx.config.baseUrl).hostname, mails)).length;
+}
+
+const DECISION_TEMPLATE = { invite: "registration.invited", waitlist: "registration.waitlisted", decline: "registration.declined", cancel: "registration.cancelled" } as const satisfies Record<Decision, TemplateName>;
+
+/** The mails of one decision on many requests; an invitation names its deadline and the fee. */
+export function mailDecision(ctx: AppContext, tx: Db, e: EventRow, s: SettingsRow, action: Decision, rows: readonly (MailRecipient & { confirmBy: Date | null })[], message: string): Promise<number> {
+  return mailRequests(
+    ctx,
+    tx,
+    e,
+    DECISION_TEMPLATE[action],
+    rows,
+    (r, locale): MailVars => (action === "invite" ? { confirmBy: formatWhen(locale, r.confirmBy!, e.timeZone), feeLine: feeLine(locale, s), message } : { message }),
+    (r) => ({ requestId: r.id, action }),
+  );
 }

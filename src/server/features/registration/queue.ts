@@ -1,18 +1,20 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
+import type { EventTarget } from "../events/index.js";
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { users } from "../../platform/auth/tables.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { containsPattern } from "../../platform/db/sql.js";
 import { NotFoundError } from "../../platform/errors.js";
-import type { Actor } from "../../platform/permissions.js";
-import { cachedCounters, stateCounters } from "./changes.js";
-import { eventForOrganiser, iso, type RequestRow } from "./event-registration.js";
 import type { QueueQuery } from "./schema.js";
 import { invitationRequests as R, REQUEST_STATES, requestNotes } from "./tables.js";
+import { type RequestRow, eventForOrganiser, iso } from "./event-registration.js";
+import { decisionsCan } from "./rules.js";
+import { cachedCounters, stateCounters } from "./changes.js";
+import { containsPattern } from "../../platform/db/sql.js";
 
 /** The organisers' queue: requests by answer-by date with counters, filters and search; one request with its notes. */
-export async function queue(ctx: AppContext, actor: Actor, community: string, event: string, q: QueueQuery) {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function queue(ctx: AppContext, target: EventTarget, q: QueueQuery) {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   const now = ctx.now();
   const where: SQL[] = [eq(R.eventId, e.id)];
   if (q.state?.length) where.push(inArray(R.state, q.state));
@@ -73,17 +75,18 @@ export function queueRow(r: Pick<RequestRow, "id" | "name" | "email" | "state" |
     needsStipend: r.answers.needsStipend === true,
     confirmBy: iso(r.confirmBy),
     notes,
+    can: decisionsCan(r.state),
   };
 }
 
 export async function requestOfEvent(db: Db, eventId: string, requestId: string): Promise<RequestRow> {
   const [r] = await db.select().from(R).where(and(eq(R.id, requestId), eq(R.eventId, eventId)));
-  if (!r) throw new NotFoundError("Request");
+  if (!r) throw new NotFoundError(msg("registration.errors.requestOfEventNotFound"));
   return r;
 }
 
-export async function requestDetail(ctx: AppContext, actor: Actor, community: string, event: string, requestId: string) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function requestDetail(ctx: AppContext, target: EventTarget, requestId: string) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.view");
   const r = await requestOfEvent(ctx.db, e.id, requestId);
   const notes = await ctx.db
     .select({ id: requestNotes.id, body: requestNotes.body, authorName: users.name, createdAt: requestNotes.createdAt })
@@ -101,9 +104,9 @@ export async function requestDetail(ctx: AppContext, actor: Actor, community: st
   };
 }
 
-export async function addNote(ctx: AppContext, actor: Actor, community: string, event: string, requestId: string, body: string) {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function addNote(ctx: AppContext, target: EventTarget, requestId: string, body: string) {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   const r = await requestOfEvent(ctx.db, e.id, requestId);
-  await ctx.db.insert(requestNotes).values({ requestId: r.id, authorId: actor.kind === "user" ? actor.id : null, body });
-  return requestDetail(ctx, actor, community, event, requestId);
+  await ctx.db.insert(requestNotes).values({ requestId: r.id, authorId: target.permit.actor.kind === "user" ? target.permit.actor.id : null, body });
+  return requestDetail(ctx, target, requestId);
 }

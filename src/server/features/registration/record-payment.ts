@@ -1,11 +1,12 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
+import type { EventTarget } from "../events/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.js";
-import type { Actor } from "../../platform/permissions.js";
-import { eventForOrganiser, lockSettings } from "./event-registration.js";
-import { ledger, ledgerTotals } from "./ledger.js";
 import type { LedgerView, PaymentBody } from "./schema.js";
 import { donations, ledgerEntries as L, invitationRequests as R, type LedgerKind } from "./tables.js";
+import { eventForOrganiser, lockSettings } from "./event-registration.js";
+import { netPaid, ledgerTotals, ledger } from "./ledger.js";
 
 /** Recording fees (payments, waivers, refunds) and their transfer to the beneficiary. */
 
@@ -34,42 +35,39 @@ export const manualProvider: PaymentProvider = {
 
 export const PROVIDERS: Record<string, PaymentProvider> = { manual: manualProvider };
 
-export async function recordPayment(ctx: AppContext, actor: Actor, community: string, event: string, input: PaymentBody): Promise<LedgerView> {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function recordPayment(ctx: AppContext, target: EventTarget, input: PaymentBody): Promise<LedgerView> {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
     const [r] = await tx.select().from(R).where(and(eq(R.id, input.requestId), eq(R.eventId, e.id)));
-    if (!r) throw new NotFoundError("Request");
+    if (!r) throw new NotFoundError(msg("registration.errors.requestOfEventNotFound"));
     const currency = input.currency ?? s.feeCurrency;
-    if (currency !== s.feeCurrency) throw new ValidationError(`This event's fees are in ${s.feeCurrency}.`, { currency: [`Use ${s.feeCurrency}.`] });
-    if (input.kind !== "refund" && !["invited", "confirmed"].includes(r.state)) throw new ConflictError("not_attending", `A fee is recorded for an invited or confirmed person; this request is ${r.state}.`, undefined, { state: r.state });
-    if (input.kind === "waiver" && !s.waiversAllowed) throw new ConflictError("waivers_not_allowed", "This event does not offer fee waivers.", { kind: ["Waivers are switched off for this event."] });
-    if (input.kind === "refund" && input.amount === undefined) throw new ValidationError("Give the amount refunded.", { amount: ["How much was refunded?"] });
+    if (currency !== s.feeCurrency) throw new ValidationError(msg("registration.errors.wrongCurrency", { currency: s.feeCurrency }), { currency: [msg("registration.errors.useCurrency", { currency: s.feeCurrency })] });
+    if (input.kind !== "refund" && !["invited", "confirmed"].includes(r.state)) throw new ConflictError("not_attending", msg("registration.errors.notAttending", { state: r.state }), undefined, { state: r.state });
+    if (input.kind === "waiver" && !s.waiversAllowed) throw new ConflictError("waivers_not_allowed", msg("registration.errors.waiversNotAllowed"), { kind: [msg("registration.errors.waiversOff")] });
+    if (input.kind === "refund" && input.amount === undefined) throw new ValidationError(msg("registration.errors.refundAmount"), { amount: [msg("registration.errors.refundAmountField")] });
     const amount = input.amount ?? s.feeAmount;
-    if (amount <= 0) throw new ValidationError("This event has no fee; give the amount.", { amount: ["Give the amount."] });
+    if (amount <= 0) throw new ValidationError(msg("registration.errors.noFeeAmount"), { amount: [msg("registration.errors.giveAmount")] });
     if (input.kind === "refund") {
-      const [row] = await tx
-        .select({ net: sql<number>`coalesce(sum(case when ${L.kind} = 'payment' then ${L.amount} when ${L.kind} = 'refund' then -${L.amount} else 0 end), 0)`.mapWith(Number) })
-        .from(L)
-        .where(eq(L.requestId, r.id));
-      if (amount > (row?.net ?? 0)) throw new ConflictError("refund_too_large", `Only ${row?.net ?? 0} (minor units) was paid for this request and not yet refunded.`, { amount: [`At most ${row?.net ?? 0}.`] });
+      const [row] = await tx.select({ net: netPaid(sql`${r.id}::uuid`) }).from(R).where(eq(R.id, r.id));
+      if (amount > (row?.net ?? 0)) throw new ConflictError("refund_too_large", msg("registration.errors.refundTooLarge", { net: row?.net ?? 0 }), { amount: [msg("registration.errors.atMost", { amount: row?.net ?? 0 })] });
     }
     const provider = PROVIDERS.manual!;
     const stored = provider.record({ kind: input.kind, method: input.method, amount, currency, reference: input.reference });
-    await tx.insert(L).values({ eventId: e.id, requestId: r.id, kind: input.kind, ...stored, amount, currency, recordedBy: actor.kind === "user" ? actor.id : null, recordedAt: ctx.now() });
+    await tx.insert(L).values({ eventId: e.id, requestId: r.id, kind: input.kind, ...stored, amount, currency, recordedBy: target.permit.actor.kind === "user" ? target.permit.actor.id : null, recordedAt: ctx.now() });
   });
-  return ledger(ctx, actor, community, event);
+  return ledger(ctx, target);
 }
 
 /** Records the transfer of everything owed to the beneficiary; this closes the ledger until more fees come in. */
-export async function recordDonation(ctx: AppContext, actor: Actor, community: string, event: string, reference: string): Promise<LedgerView> {
-  const { e } = await eventForOrganiser(ctx, actor, community, event, "registration.manage");
+export async function recordDonation(ctx: AppContext, target: EventTarget, reference: string): Promise<LedgerView> {
+  const { e } = await eventForOrganiser(ctx, target, "registration.manage");
   await ctx.db.transaction(async (tx) => {
     const s = await lockSettings(tx, e.id);
-    if (!s.beneficiaryName) throw new ConflictError("no_beneficiary", "Name the beneficiary in the registration settings first.");
+    if (!s.beneficiaryName) throw new ConflictError("no_beneficiary", msg("registration.errors.noBeneficiary"));
     const t = await ledgerTotals(tx, e.id, s);
-    if (t.owedToBeneficiary <= 0) throw new ConflictError("nothing_owed", "Nothing is owed to the beneficiary: every fee received has been passed on.", undefined, { owedToBeneficiary: t.owedToBeneficiary });
-    await tx.insert(donations).values({ eventId: e.id, amount: t.owedToBeneficiary, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, reference, recordedBy: actor.kind === "user" ? actor.id : null, recordedAt: ctx.now() });
+    if (t.owedToBeneficiary <= 0) throw new ConflictError("nothing_owed", msg("registration.errors.nothingOwed"), undefined, { owedToBeneficiary: t.owedToBeneficiary });
+    await tx.insert(donations).values({ eventId: e.id, amount: t.owedToBeneficiary, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, reference, recordedBy: target.permit.actor.kind === "user" ? target.permit.actor.id : null, recordedAt: ctx.now() });
   });
-  return ledger(ctx, actor, community, event);
+  return ledger(ctx, target);
 }

@@ -1,22 +1,23 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { msg } from "../../../shared/i18n/catalogue.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { isUniqueViolation } from "../../platform/db/sql.js";
-import { ConflictError, DomainError, ValidationError, type FieldErrors } from "../../platform/errors.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
+import { ConflictError, InvalidLinkError, ValidationError, type FieldErrors } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
 import { findOrCreateEmailAccount, issueEmailToken, verifyEmailWithToken } from "../accounts/index.js";
 import { eventById, type EventRow } from "../events/index.js";
-import { answerBy } from "./business-days.js";
-import { requestsChanged } from "./changes.js";
-import { type RequestRow, settingsOf, type SettingsRow, visibleEvent } from "./event-registration.js";
-import { formatWhen, insertMails, renderFor, eventVars } from "./mails.js";
 import type { CreateRequestBody } from "./schema.js";
-import { newSalt, statusUrl } from "./status-link.js";
-import { applicantView } from "./status-page.js";
 import { LIVE_STATES, invitationRequests as R, type RequestState } from "./tables.js";
+import { type SettingsRow, type RequestRow, visibleEvent, settingsOf } from "./event-registration.js";
+import { newSalt, statusUrl } from "./status-link.js";
+import { formatWhen, mailRequests } from "./mails.js";
+import { REQUEST_STEPS, nextState } from "./rules.js";
+import { requestsChanged } from "./changes.js";
+import { answerBy } from "./business-days.js";
+import { applicantView } from "./status-page.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { isUniqueViolation } from "../../platform/db/sql.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Requesting an invitation, signed in or by address, and confirming the address from the mail. */
 export function checkAnswers(s: SettingsRow, input: CreateRequestBody): FieldErrors {
@@ -31,13 +32,25 @@ export function checkAnswers(s: SettingsRow, input: CreateRequestBody): FieldErr
   return fields;
 }
 
+const edgeFormats = new Map<string, Intl.DateTimeFormat>();
+/** "2030-05-01 09:00 (Europe/London)": a request window's edge in the event's zone, read alike in every language. */
+function windowEdge(instant: Date, timeZone: string): string {
+  let f = edgeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    if (edgeFormats.size < 600) edgeFormats.set(timeZone, f);
+  }
+  return `${f.format(instant)} (${timeZone})`;
+}
+
 export async function createRequest(ctx: AppContext, actor: Actor, community: string, event: string, input: CreateRequestBody) {
   const e = await visibleEvent(ctx, actor, community, event);
   const s = await settingsOf(ctx.db, e.id);
   const now = ctx.now();
   if (now < s.opensAt || now >= s.closesAt) {
-    const when = `${formatWhen(s.opensAt, e.timeZone)} to ${formatWhen(s.closesAt, e.timeZone)}`;
-    throw new DomainError(now < s.opensAt ? "requests_not_open" : "requests_closed", now < s.opensAt ? `Invitation requests open ${formatWhen(s.opensAt, e.timeZone)}; the window is ${when}.` : `Invitation requests closed ${formatWhen(s.closesAt, e.timeZone)}; the window was ${when}.`, undefined, {
+    const edges = { opens: windowEdge(s.opensAt, e.timeZone), closes: windowEdge(s.closesAt, e.timeZone) };
+    const early = now < s.opensAt;
+    throw new ConflictError(early ? "requests_not_open" : "requests_closed", msg(early ? "registration.errors.notOpen" : "registration.errors.closed", edges), undefined, {
       window: { opensAt: s.opensAt.toISOString(), closesAt: s.closesAt.toISOString(), timeZone: e.timeZone },
     });
   }
@@ -47,7 +60,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
     if (!input.email) fields.email = ["Enter your email address, or sign in."];
     if (!input.name) fields.name = ["Enter your name."];
   }
-  if (Object.keys(fields).length) throw new ValidationError("Some answers need attention.", fields);
+  if (Object.keys(fields).length) throw new ValidationError(msg("registration.errors.answersNeedAttention"), fields);
   const email = signedIn ? actor.email : input.email!;
   const name = signedIn ? actor.name : input.name!;
   const answers = {
@@ -75,10 +88,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
         .returning();
       if (signedIn) await mailReceived(ctx, tx, e, r!);
       else {
-        const token = await issueEmailToken(ctx, tx, user.id, "verify");
-        const overrides = new Map();
-        const link = `${ctx.config.baseUrl}/registration/verify?request=${r!.id}&token=${token}`;
-        await insertMails(ctx, tx, [{ to: email, template: "registration.verify", rendered: renderFor(overrides, "registration.verify", r!.locale, { name, ...eventVars(e), link, linkLabel: "Confirm my request" }), meta: { requestId: r!.id } }]);
+        await mailVerifyLink(ctx, tx, e, r!);
       }
       return { created: r!, duplicate: null };
     });
@@ -89,7 +99,7 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
   if (duplicate && signedIn) {
     // Signed in, the address is the caller's own account's: they are pointed to their request.
     const own = duplicate.userId === actor.id;
-    throw new ConflictError("request_exists", own ? "You already have a request for this event; see its status." : "There is already a request from this address for this event. We have sent its status link to the address again.", { email: ["This address already has a request for this event."] }, { requestId: duplicate.id, state: duplicate.state, statusUrl: own ? statusUrl(ctx, duplicate) : null, statusApi: `/api/v1/registration/requests/${duplicate.id}` });
+    throw new ConflictError("request_exists", msg(own ? "registration.errors.requestExistsOwn" : "registration.errors.requestExists"), { email: [msg("registration.errors.requestExistsField")] }, { requestId: duplicate.id, state: duplicate.state, statusUrl: own ? statusUrl(ctx, duplicate) : null, statusApi: `/api/v1/registration/requests/${duplicate.id}` });
   }
   if (duplicate) {
     /*
@@ -103,20 +113,20 @@ export async function createRequest(ctx: AppContext, actor: Actor, community: st
   return { ...(await applicantView(ctx, ctx.db, created!)), statusUrl: signedIn ? statusUrl(ctx, created!) : null, needsVerification: !signedIn };
 }
 
-export async function mailReceived(ctx: AppContext, tx: Db, e: EventRow, r: RequestRow): Promise<void> {
-  await insertMails(ctx, tx, [
-    { to: r.email, template: "registration.received", rendered: renderFor(new Map(), "registration.received", r.locale, { name: r.name, ...eventVars(e), answerBy: formatWhen(r.answerBy, e.timeZone), link: statusUrl(ctx, r), linkLabel: "See my request" }), meta: { requestId: r.id } },
-  ]);
+async function mailReceived(ctx: AppContext, tx: Db, e: EventRow, r: RequestRow): Promise<void> {
+  await mailRequests(ctx, tx, e, "registration.received", [r], (_, locale) => ({ answerBy: formatWhen(locale, r.answerBy, e.timeZone) }));
 }
 
-export async function mailStatusLink(ctx: AppContext, tx: Db, e: EventRow, r: RequestRow): Promise<void> {
-  if (r.state === "unverified") {
-    const token = await issueEmailToken(ctx, tx, r.userId, "verify");
-    const link = `${ctx.config.baseUrl}/registration/verify?request=${r.id}&token=${token}`;
-    await insertMails(ctx, tx, [{ to: r.email, template: "registration.verify", rendered: renderFor(new Map(), "registration.verify", r.locale, { name: r.name, ...eventVars(e), link, linkLabel: "Confirm my request" }), meta: { requestId: r.id } }]);
-    return;
-  }
-  await insertMails(ctx, tx, [{ to: r.email, template: "registration.status-link", rendered: renderFor(new Map(), "registration.status-link", r.locale, { name: r.name, ...eventVars(e), link: statusUrl(ctx, r), linkLabel: "See my request" }), meta: { requestId: r.id } }]);
+/** The link that proves the address (a fresh one each time: the token is single-use). */
+async function mailVerifyLink(ctx: AppContext, tx: Db, e: EventRow, r: RequestRow): Promise<void> {
+  const token = await issueEmailToken(ctx, tx, r.userId, "verify");
+  await mailRequests(ctx, tx, e, "registration.verify", [r], () => ({ link: `${ctx.config.baseUrl}/registration/verify?request=${r.id}&token=${token}` }));
+}
+
+/** Someone asked again with this address: its owner gets the way back to the request they have. */
+async function mailStatusLink(ctx: AppContext, tx: Db, e: EventRow, r: RequestRow): Promise<void> {
+  if (r.state === "unverified") await mailVerifyLink(ctx, tx, e, r);
+  else await mailRequests(ctx, tx, e, "registration.status-link", [r]);
 }
 
 /** The emailed link proves the address: the request enters the queue, its answer-by date counted from now. */
@@ -124,16 +134,18 @@ export async function verifyRequest(ctx: AppContext, requestId: string, token: s
   const r = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(R).where(eq(R.id, requestId)).for("update");
     // An unknown request answers as an unusable link does: anonymous requests' ids are not probed.
-    if (!row) throw new DomainError("invalid_link", msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
+    if (!row) throw new InvalidLinkError(msg("accounts.errors.linkUsed"), { token: [msg("accounts.errors.linkUsedField")] });
     const user = await verifyEmailWithToken(ctx, tx, token);
-    if (user.id !== row.userId) throw new DomainError("invalid_link", "This link does not belong to this request.", { token: ["not for this request"] });
-    if (row.state !== "unverified") return row;
+    if (user.id !== row.userId) throw new InvalidLinkError(msg("registration.errors.linkNotForRequest"), { token: [msg("registration.errors.linkNotForRequestField")] });
+    const next = nextState(REQUEST_STEPS.verify, row.state);
+    // Verified already (the link opened twice): the request as it is.
+    if (!next) return row;
     const e = await eventById(tx, row.eventId);
     const s = await settingsOf(tx, row.eventId);
     const now = ctx.now();
     const [updated] = await tx
       .update(R)
-      .set({ state: "requested", requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e.timeZone, s.holidays), updatedAt: now })
+      .set({ state: next, requestedAt: now, answerBy: answerBy(now, s.responseBusinessDays, e.timeZone, s.holidays), updatedAt: now })
       .where(eq(R.id, row.id))
       .returning();
     await mailReceived(ctx, tx, e, updated!);

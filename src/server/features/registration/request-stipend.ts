@@ -1,49 +1,44 @@
+import { msg } from "../../../shared/i18n/catalogue.js";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppContext } from "../../platform/context.js";
-import { isUniqueViolation } from "../../platform/db/sql.js";
 import { ConflictError, NotFoundError } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
-import { lockSettings, settingsOf } from "./event-registration.js";
 import type { stipendApplicantBody, stipendRequestBody } from "./schema.js";
-import { applicantRequest } from "./status-link.js";
+import { stipendMessages as M, stipendRequests as S } from "./tables.js";
+import { settingsOf, lockSettings } from "./event-registration.js";
+import { ownRequest } from "./status-link.js";
+import { STIPEND_STEPS, nextState, stipendsOffered, STIPEND_ELIGIBLE } from "./rules.js";
 import { getOwnRequest } from "./status-page.js";
-import { stipendMessages as M, stipendRequests as S, type StipendState } from "./tables.js";
+import { isUniqueViolation } from "../../platform/db/sql.js";
 
 /** The applicant asks for a travel stipend and answers offers. */
 export async function requestStipend(ctx: AppContext, actor: Actor, requestId: string, token: string | undefined, input: z.infer<typeof stipendRequestBody>) {
-  const r = await applicantRequest(ctx, actor, requestId, token);
+  const r = await ownRequest(ctx, ctx.db, actor, requestId, token);
   const s = await settingsOf(ctx.db, r.eventId);
-  if (!s.questions.stipend || s.stipendBudget <= 0) throw new ConflictError("stipends_not_offered", "This event does not offer travel stipends.");
-  if (!["requested", "invited", "waitlisted", "confirmed"].includes(r.state)) throw new ConflictError("not_live", `A stipend can be asked for while the request is live; it is ${r.state}.`, undefined, { state: r.state });
+  if (!stipendsOffered(s)) throw new ConflictError("stipends_not_offered", msg("registration.errors.stipendsNotOffered"));
+  if (!STIPEND_ELIGIBLE.includes(r.state)) throw new ConflictError("not_live", msg("registration.errors.stipendNotLive", { state: r.state }), undefined, { state: r.state });
   await ctx.db
     .insert(S)
     .values({ eventId: r.eventId, requestId: r.id, amountAsked: input.amount, currency: input.currency, origin: input.origin, justification: input.justification })
     .catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new ConflictError("stipend_exists", "There is already a stipend request for this invitation request; reply to it instead.");
+      if (isUniqueViolation(err)) throw new ConflictError("stipend_exists", msg("registration.errors.stipendExists"));
       throw err;
     });
   return getOwnRequest(ctx, actor, requestId, token);
 }
 
-export const APPLICANT_FROM: Record<z.infer<typeof stipendApplicantBody>["action"], StipendState[]> = {
-  accept: ["offered"],
-  decline: ["offered"],
-  withdraw: ["submitted", "information_needed", "offered"],
-  reply: ["submitted", "information_needed", "offered", "accepted"],
-};
-
 export async function applicantStipendAction(ctx: AppContext, actor: Actor, requestId: string, token: string | undefined, input: z.infer<typeof stipendApplicantBody>) {
-  const r = await applicantRequest(ctx, actor, requestId, token);
+  const r = await ownRequest(ctx, ctx.db, actor, requestId, token);
   await ctx.db.transaction(async (tx) => {
     await lockSettings(tx, r.eventId);
     const [st] = await tx.select().from(S).where(eq(S.requestId, r.id));
-    if (!st) throw new NotFoundError("Stipend request");
-    if (!APPLICANT_FROM[input.action].includes(st.state)) throw new ConflictError("stipend_state", `Cannot ${input.action} a stipend request that is ${st.state.replace("_", " ")}.`, undefined, { state: st.state });
+    if (!st) throw new NotFoundError(msg("registration.errors.stipendNotFound"));
+    const next = nextState(STIPEND_STEPS[input.action], st.state);
+    if (!next) throw new ConflictError("stipend_state", msg("registration.errors.stipendState", { state: st.state, step: input.action }), undefined, { state: st.state });
     const now = ctx.now();
-    const next: StipendState | undefined = input.action === "accept" ? "accepted" : input.action === "decline" ? "declined" : input.action === "withdraw" ? "withdrawn" : st.state === "information_needed" ? "submitted" : undefined;
     // Accepting keeps the amount already reserved by the offer: acceptances never add to what is committed.
-    if (next) await tx.update(S).set({ state: next, updatedAt: now }).where(eq(S.id, st.id));
+    if (next !== st.state) await tx.update(S).set({ state: next, updatedAt: now }).where(eq(S.id, st.id));
     if (input.message) await tx.insert(M).values({ stipendId: st.id, from: "applicant", internal: false, body: input.message, createdAt: now });
   });
   return getOwnRequest(ctx, actor, requestId, token);

@@ -87,83 +87,83 @@ export function registrationRoutes(r: Router, ctx: AppContext): void {
   // ---- organisers
   r.add(
     { method: "GET", url: `${base}/settings`, operationId: "getRegistrationSettings", summary: "Registration settings, with the stipend budget.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.settingsView, errors: [404] },
-    async ({ actor, params }) => getSettings(ctx, actor, params.community, params.event),
+    async ({ target }) => getSettings(ctx, target),
   );
   r.add(
     { method: "PUT", url: `${base}/settings`, operationId: "putRegistrationSettings", summary: "Set up registration (capacity and window required the first time) or change some settings.", tags, access: inEvent("registration.manage"), params: s.eventParams, body: s.putSettingsBody, response: s.settingsView, errors: [400, 404, 409] },
-    async ({ actor, params, body }) => putSettings(ctx, actor, params.community, params.event, body),
+    async ({ target, body }) => putSettings(ctx, target, body),
   );
   r.add(
     { method: "GET", url: `${base}/summary`, operationId: "getRegistrationSummary", summary: "Funnel (requested → invited → confirmed → checked in), counters per state, places, stipend budget and fee totals.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.summaryView, errors: [404] },
-    async ({ actor, params }) => summary(ctx, actor, params.community, params.event),
+    async ({ target }) => summary(ctx, target),
   );
   r.add(
     { method: "GET", url: `${base}/requests`, operationId: "listInvitationRequests", summary: "The queue: sorted by answer-by date, overdue flagged, counters per state, filters, search, pages.", tags, access: inEvent("registration.view"), params: s.eventParams, query: s.queueQuery, response: s.queueView, errors: [404] },
-    async ({ actor, params, query }) => queue(ctx, actor, params.community, params.event, query),
+    async ({ target, query }) => queue(ctx, target, query),
   );
   r.add(
     { method: "GET", url: `${base}/requests/{requestId}`, operationId: "getInvitationRequest", summary: "One request with its answers and internal notes.", tags, access: inEvent("registration.view"), params: s.requestParams, response: s.requestDetail, errors: [404] },
-    async ({ actor, params }) => requestDetail(ctx, actor, params.community, params.event, params.requestId),
+    async ({ target, params }) => requestDetail(ctx, target, params.requestId),
   );
   r.add(
     { method: "POST", url: `${base}/requests/{requestId}/notes`, operationId: "addRequestNote", summary: "Add an internal note (never shown to the applicant).", tags, access: inEvent("registration.manage"), params: s.requestParams, body: s.noteBody, response: s.requestDetail, status: 201, errors: [400, 404] },
-    async ({ actor, params, body }) => addNote(ctx, actor, params.community, params.event, params.requestId, body.body),
+    async ({ target, params, body }) => addNote(ctx, target, params.requestId, body.body),
   );
   r.add(
     { method: "POST", url: `${base}/decisions`, operationId: "decideInvitationRequests", summary: "Invite, waitlist, decline or cancel many requests (ids or a pasted list of emails) in one transaction with their mails.", tags, access: inEvent("registration.manage"), params: s.eventParams, body: s.decisionBody, response: s.decisionResult, errors: [400, 404] },
-    async ({ actor, params, body }) => decide(ctx, actor, params.community, params.event, body),
+    async ({ target, body }) => decide(ctx, target, body),
   );
   r.add(
     { method: "GET", url: `${base}/templates`, operationId: "listRegistrationTemplates", summary: "The decision mails' wording per locale (custom or built in) and their variables.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.templateList, errors: [404] },
-    async ({ actor, params }) => listTemplates(ctx, actor, params.community, params.event),
+    async ({ target }) => listTemplates(ctx, target),
   );
   r.add(
     { method: "PUT", url: `${base}/templates/{template}`, operationId: "saveRegistrationTemplate", summary: "Save this event's wording of a decision mail for a locale.", tags, access: inEvent("registration.manage"), params: s.templateParams, body: s.templateBody, response: s.templateList, errors: [400, 404] },
-    async ({ actor, params, body }) => saveTemplate(ctx, actor, params.community, params.event, params.template, body),
+    async ({ target, params, body }) => saveTemplate(ctx, target, params.template, body),
   );
   r.add(
     { method: "DELETE", url: `${base}/templates/{template}`, operationId: "resetRegistrationTemplate", summary: "Go back to the built-in wording for a locale.", tags, access: inEvent("registration.manage"), params: s.templateParams, query: s.templateDeleteQuery, response: null, errors: [404] },
-    async ({ actor, params, query }) => resetTemplate(ctx, actor, params.community, params.event, params.template, query.locale),
+    async ({ target, params, query }) => resetTemplate(ctx, target, params.template, query.locale),
   );
   r.add(
     { method: "POST", url: `${base}/templates/{template}/preview`, operationId: "previewRegistrationTemplate", summary: "Render a decision mail (saved or draft wording) with sample values.", tags, access: inEvent("registration.view"), params: s.templateParams, body: s.previewBody, response: s.previewView, errors: [400, 404] },
-    async ({ actor, params, body }) => previewTemplate(ctx, actor, params.community, params.event, params.template, body),
+    async ({ target, params, body }) => previewTemplate(ctx, target, params.template, body),
   );
   r.add(
     { method: "GET", url: `${base}/ledger`, operationId: "getFeeLedger", summary: "Fees: due, paid, waived, refunded, owed to the beneficiary, entries and donations (minor units).", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.ledgerView, errors: [404] },
-    async ({ actor, params }) => ledger(ctx, actor, params.community, params.event),
+    async ({ target }) => ledger(ctx, target),
   );
   r.add(
     { method: "GET", url: `${base}/ledger.csv`, operationId: "exportFeeLedger", summary: "The ledger as CSV.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.csvResponse, errors: [404] },
-    async ({ actor, params, reply }) => asCsvDownload(reply, `${params.event}-ledger.csv`, await ledgerCsv(ctx, actor, params.community, params.event)),
+    async ({ target, params, reply }) => asCsvDownload(reply, `${params.event}-ledger.csv`, await ledgerCsv(ctx, target)),
   );
   r.add(
     { method: "POST", url: `${base}/payments`, operationId: "recordFeePayment", summary: "Record a payment (bank transfer, cash), a waiver or a refund, with a reference (manual provider).", tags, access: inEvent("registration.manage"), params: s.eventParams, body: s.paymentBody, response: s.ledgerView, status: 201, errors: [400, 404, 409] },
-    async ({ actor, params, body }) => recordPayment(ctx, actor, params.community, params.event, body),
+    async ({ target, body }) => recordPayment(ctx, target, body),
   );
   r.add(
     { method: "POST", url: `${base}/donations`, operationId: "recordDonation", summary: "Record the transfer of everything owed to the beneficiary; closes the ledger.", tags, access: inEvent("registration.manage"), params: s.eventParams, body: s.donationBody, response: s.ledgerView, status: 201, errors: [400, 404, 409] },
-    async ({ actor, params, body }) => recordDonation(ctx, actor, params.community, params.event, body.reference),
+    async ({ target, body }) => recordDonation(ctx, target, body.reference),
   );
   r.add(
     { method: "GET", url: `${base}/stipends`, operationId: "listStipends", summary: "Stipend requests with messages and internal notes, and the budget: total, offered, accepted, reimbursed, left.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.stipendList, errors: [404] },
-    async ({ actor, params }) => listStipends(ctx, actor, params.community, params.event),
+    async ({ target }) => listStipends(ctx, target),
   );
   r.add(
     { method: "POST", url: `${base}/stipends/{stipendId}/actions`, operationId: "actOnStipend", summary: "Ask for information, offer (≤ asked, within budget), reject, mark reimbursed, or message; optional internal note.", tags, access: inEvent("registration.manage"), params: s.stipendParams, body: s.stipendOrganiserBody, response: s.stipendList, errors: [400, 404, 409] },
-    async ({ actor, params, body }) => organiserStipendAction(ctx, actor, params.community, params.event, params.stipendId, body),
+    async ({ target, params, body }) => organiserStipendAction(ctx, target, params.stipendId, body),
   );
   r.add(
     { method: "GET", url: `${base}/attendees`, operationId: "listAttendees", summary: "Confirmed attendees; ?q= searches names, addresses and codes (for check-in).", tags, access: inEvent("registration.checkin"), params: s.eventParams, query: s.attendeesQuery, response: s.attendeeList, errors: [404] },
-    async ({ actor, params, query }) => attendees(ctx, actor, params.community, params.event, query, "registration.checkin"),
+    async ({ target, query }) => attendees(ctx, target, query, "registration.checkin"),
   );
   r.add(
     { method: "GET", url: `${base}/attendees.csv`, operationId: "exportAttendees", summary: "Confirmed attendees as CSV.", tags, access: inEvent("registration.view"), params: s.eventParams, response: s.csvResponse, errors: [404] },
-    async ({ actor, params, reply }) => asCsvDownload(reply, `${params.event}-attendees.csv`, await attendeesCsv(ctx, actor, params.community, params.event)),
+    async ({ target, params, reply }) => asCsvDownload(reply, `${params.event}-attendees.csv`, await attendeesCsv(ctx, target)),
   );
   r.add(
     { method: "POST", url: `${base}/check-in`, operationId: "checkInAttendee", summary: "Check an attendee in by their code or by id (after a name search).", tags, access: inEvent("registration.checkin"), params: s.eventParams, body: s.checkinBody, response: s.attendeeView, errors: [400, 404, 409] },
-    async ({ actor, params, body }) => checkIn(ctx, actor, params.community, params.event, body),
+    async ({ target, body }) => checkIn(ctx, target, body),
   );
 }
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { COMPLETE_LOCALES, LOCALES, type Locale } from "../../../shared/i18n/locales.js";
 import { slug } from "../communities/schema.js";
 
-/** `unverified`: made without an account, waiting for the emailed link. Live states block a second request. */
-export const REQUEST_STATES = ["unverified", "requested", "invited", "waitlisted", "declined", "confirmed", "expired", "withdrawn", "cancelled"] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
-export const LIVE_STATES = ["unverified", "requested", "invited", "waitlisted", "confirmed"] as const satisfies readonly RequestState[];
+import { DECISIONS, LIVE_STATES, REQUEST_STATES, STIPEND_APPLICANT_ACTIONS, STIPEND_ORGANISER_ACTIONS, STIPEND_STATES } from "./rules.js";
 
-export const STIPEND_STATES = ["submitted", "information_needed", "offered", "accepted", "declined", "reimbursed", "withdrawn", "rejected"] as const;
-export type StipendState = (typeof STIPEND_STATES)[number];
+// The states and steps are the machines' (rules.ts); named here too, where the schemas and pages have always found them.
+export { DECISIONS, LIVE_STATES, REQUEST_STATES, STIPEND_APPLICANT_ACTIONS, STIPEND_ORGANISER_ACTIONS, STIPEND_STATES };
+export type { Decision, RequestState, StipendState } from "./rules.js";
 
 export const LEDGER_KINDS = ["payment", "waiver", "refund"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -148,7 +147,8 @@ export const createRequestBody = z
     /** Required without an account; ignored (the account's is used) when signed in. */
     email: email.optional(),
     name: z.string().trim().min(1, "Enter your name.").max(LIMITS.nameMax).optional(),
-    locale: z.enum(["en", "de"]).optional(),
+    /** The language of the request's mails while the applicant has no account setting of their own. */
+    locale: z.enum(LOCALES).optional(),
     workOn: z.string().trim().min(1, "Tell us what you want to work on.").max(LIMITS.answerMax),
     affiliation: z.string().trim().max(LIMITS.nameMax * 2).optional(),
     needsStipend: z.boolean().optional(),
@@ -181,7 +181,13 @@ export const applicantView = z.object({
       messages: z.array(z.object({ from: z.enum(["applicant", "organiser"]), body: z.string(), createdAt: z.string() })),
     })
     .nullable(),
-  can: z.object({ withdraw: z.boolean(), confirm: z.boolean(), requestStipend: z.boolean() }),
+  /** What the applicant may do now (rules.ts applicantCan): the page draws these buttons. */
+  can: z.object({
+    withdraw: z.boolean(),
+    confirm: z.boolean(),
+    requestStipend: z.boolean(),
+    stipend: z.object(Object.fromEntries(STIPEND_APPLICANT_ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof STIPEND_APPLICANT_ACTIONS)[number], z.ZodBoolean>),
+  }),
 });
 export type ApplicantView = z.infer<typeof applicantView>;
 
@@ -227,6 +233,8 @@ export const queueItem = z.object({
   needsStipend: z.boolean(),
   confirmBy: z.string().nullable(),
   notes: z.number().int(),
+  /** The decisions this request allows now (rules.ts decisionsCan). */
+  can: z.object(Object.fromEntries(DECISIONS.map((d) => [d, z.boolean()])) as Record<(typeof DECISIONS)[number], z.ZodBoolean>),
 });
 export const counters = z.record(z.enum(REQUEST_STATES), z.number().int());
 export const queueView = z.object({
@@ -248,7 +256,6 @@ export const requestDetail = queueItem.extend({
 
 export const noteBody = z.object({ body: z.string().trim().min(1, "Write a note.").max(LIMITS.noteMax) }).strict();
 
-export const DECISIONS = ["invite", "waitlist", "decline", "cancel"] as const;
 export const decisionBody = z
   .object({
     action: z.enum(DECISIONS, { message: `Choose one of: ${DECISIONS.join(", ")}.` }),
@@ -269,22 +276,24 @@ export const decisionResult = z.object({
   skipped: z.array(z.object({ target: z.string(), reason: z.string() })),
 });
 
+/** Organisers write their own wording in the complete locales (the others fall back to English). */
+const templateLocale = z.enum(COMPLETE_LOCALES as readonly Locale[] as ["en", "de"]);
 export const templateBody = z
   .object({
-    locale: z.enum(["en", "de"]),
+    locale: templateLocale,
     subject: z.string().trim().min(1, "Enter a subject.").max(LIMITS.templateSubjectMax),
     body: z.string().trim().min(1, "Enter the text.").max(LIMITS.templateBodyMax),
   })
   .strict();
 export const previewBody = z
   .object({
-    locale: z.enum(["en", "de"]).default("en"),
+    locale: templateLocale.default("en"),
     subject: z.string().trim().min(1).max(LIMITS.templateSubjectMax).optional(),
     body: z.string().trim().min(1).max(LIMITS.templateBodyMax).optional(),
     message: z.string().max(LIMITS.messageMax).default(""),
   })
   .strict();
-export const templateDeleteQuery = z.object({ locale: z.enum(["en", "de"]).default("en") }).strict();
+export const templateDeleteQuery = z.object({ locale: templateLocale.default("en") }).strict();
 export const templateView = z.object({ template: z.enum(EDITABLE_TEMPLATES), locale: z.string(), subject: z.string(), body: z.string(), custom: z.boolean(), variables: z.array(z.string()) });
 export const templateList = z.object({ templates: z.array(templateView) });
 export const previewView = z.object({ subject: z.string(), text: z.string(), html: z.string() });
@@ -337,12 +346,10 @@ export const stipendRequestBody = z
     justification: z.string().trim().min(1, "Tell us why you need the stipend.").max(LIMITS.messageMax),
   })
   .strict();
-export const STIPEND_APPLICANT_ACTIONS = ["accept", "decline", "withdraw", "reply"] as const;
 export const stipendApplicantBody = z
   .object({ action: z.enum(STIPEND_APPLICANT_ACTIONS, { message: `Choose one of: ${STIPEND_APPLICANT_ACTIONS.join(", ")}.` }), message: z.string().trim().max(LIMITS.messageMax).default("") })
   .strict()
   .refine((v) => v.action !== "reply" || v.message !== "", { message: "Write your reply.", path: ["message"] });
-export const STIPEND_ORGANISER_ACTIONS = ["request_information", "offer", "reject", "reimburse", "message"] as const;
 export const stipendOrganiserBody = z
   .object({
     action: z.enum(STIPEND_ORGANISER_ACTIONS, { message: `Choose one of: ${STIPEND_ORGANISER_ACTIONS.join(", ")}.` }),
@@ -370,6 +377,8 @@ export const stipendView = z.object({
   justification: z.string(),
   amountOffered: z.number().int().nullable(),
   amountReimbursed: z.number().int().nullable(),
+  /** The organisers' steps this stipend request allows now (rules.ts organiserStipendCan). */
+  can: z.object(Object.fromEntries(STIPEND_ORGANISER_ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof STIPEND_ORGANISER_ACTIONS)[number], z.ZodBoolean>),
   messages: z.array(z.object({ id: z.uuid(), from: z.enum(["applicant", "organiser"]), internal: z.boolean(), body: z.string(), createdAt: z.string() })),
 });
 export const budgetView = z.object({ currency: z.string(), total: z.number().int(), offered: z.number().int(), accepted: z.number().int(), reimbursed: z.number().int(), left: z.number().int() });

@@ -1,18 +1,19 @@
+import type { EventTarget } from "../events/index.js";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { msg } from "../../../shared/i18n/catalogue.js";
-import { currencyDigits } from "../../../shared/i18n/format.js";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import { ConflictError, ValidationError, type FieldErrors } from "../../platform/errors.js";
-import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
-import { authorize, type Actor } from "../../platform/permissions.js";
-import { eventBySlugs, type EventRow } from "../events/index.js";
-import { budgetOf } from "./budget.js";
-import { requestsChanged } from "./changes.js";
-import { lockSettings, placeCounts, settingsOf, type SettingsRow, visibleEvent } from "./event-registration.js";
+import { type Actor } from "../../platform/permissions.js";
+import { type EventRow } from "../events/index.js";
 import type { PutSettingsBody, SettingsView } from "./schema.js";
 import { registrationSettings, stipendRequests } from "./tables.js";
-import { promoteWaitlisted } from "./waiting-list.js";
+import { type SettingsRow, visibleEvent, eventForOrganiser, settingsOf, lockSettings, placeCounts } from "./event-registration.js";
+import { promoteFromWaitingList } from "./waiting-list.js";
+import { budgetOf } from "./budget.js";
+import { requestsChanged } from "./changes.js";
+import { currencyDigits } from "../../../shared/i18n/format.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
+import { MAIL_QUEUED } from "../../platform/mail/outbox.js";
 
 /** Setting up an event's registration and reading it (public and organisers' views). */
 export function settingsView(e: EventRow, s: SettingsRow, now: Date, counts: { confirmed: number }, forOrganiser: boolean): SettingsView {
@@ -46,43 +47,42 @@ export async function getPublicSettings(ctx: AppContext, actor: Actor, community
   return settingsView(e, s, ctx.now(), await placeCounts(ctx.db, e.id), false);
 }
 
-export async function getSettings(ctx: AppContext, actor: Actor, community: string, event: string): Promise<SettingsView> {
-  const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx, actor, "registration.view", { eventId: e.id, communityId: e.communityId });
-  const s = await settingsOf(ctx.db, e.id);
+export async function getSettings(ctx: AppContext, target: EventTarget): Promise<SettingsView> {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   return settingsView(e, s, ctx.now(), await placeCounts(ctx.db, e.id), true);
 }
 
-export async function putSettings(ctx: AppContext, actor: Actor, community: string, event: string, input: PutSettingsBody): Promise<SettingsView> {
-  const e = await eventBySlugs(ctx.db, community, event);
-  await authorize(ctx, actor, "registration.manage", { eventId: e.id, communityId: e.communityId });
+export async function putSettings(ctx: AppContext, target: EventTarget, input: PutSettingsBody): Promise<SettingsView> {
+  // The settings may not exist yet: the event and the caller's roles come from the route's target alone.
+  target.permit.require("registration.manage");
+  const e = target.event;
   const queued = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(registrationSettings).where(eq(registrationSettings.eventId, e.id)).for("update");
     const capacity = input.capacity ?? current?.capacity ?? e.capacity ?? undefined;
     const opensAt = input.opensAt ? new Date(input.opensAt) : current?.opensAt;
     const closesAt = input.closesAt ? new Date(input.closesAt) : current?.closesAt;
     const missing: FieldErrors = {};
-    if (capacity === undefined) missing.capacity = ["Give the number of places."];
-    if (!opensAt) missing.opensAt = ["Say when requests open."];
-    if (!closesAt) missing.closesAt = ["Say when requests close."];
-    if (Object.keys(missing).length) throw new ValidationError("Registration needs a capacity and a request window.", missing);
-    if (opensAt! >= closesAt!) throw new ValidationError("The request window must close after it opens.", { closesAt: [`Requests open ${opensAt!.toISOString()}; they must close later.`] });
+    if (capacity === undefined) missing.capacity = [msg("registration.errors.giveCapacity")];
+    if (!opensAt) missing.opensAt = [msg("registration.errors.giveOpensAt")];
+    if (!closesAt) missing.closesAt = [msg("registration.errors.giveClosesAt")];
+    if (Object.keys(missing).length) throw new ValidationError(msg("registration.errors.settingsIncomplete"), missing);
+    if (opensAt! >= closesAt!) throw new ValidationError(msg("registration.errors.windowOrder"), { closesAt: [msg("registration.errors.windowOrderField", { opensAt: opensAt!.toISOString() })] });
     const feeAmount = input.feeAmount ?? current?.feeAmount ?? 0;
     const beneficiaryName = input.beneficiaryName ?? current?.beneficiaryName ?? "";
-    if (feeAmount > 0 && !beneficiaryName) throw new ValidationError("Fees go to a beneficiary: name it.", { beneficiaryName: ["Name the charity or organisation that receives the fees."] });
+    if (feeAmount > 0 && !beneficiaryName) throw new ValidationError(msg("registration.errors.beneficiaryRequired"), { beneficiaryName: [msg("registration.errors.beneficiaryRequiredField")] });
     const { confirmed } = await placeCounts(tx, e.id);
-    if (capacity! < confirmed) throw new ConflictError("capacity_below_confirmed", `${confirmed} people have confirmed; the capacity cannot be lower.`, { capacity: [`At least ${confirmed}.`] });
+    if (capacity! < confirmed) throw new ConflictError("capacity_below_confirmed", msg("registration.errors.capacityBelowConfirmed", { confirmed }), { capacity: [msg("registration.errors.atLeast", { n: confirmed })] });
     if (current) await checkStipendCommitments(tx, current, input);
     const holidays = input.holidays ? [...new Set(input.holidays)].sort() : undefined;
     const values = { ...input, capacity: capacity!, opensAt: opensAt!, closesAt: closesAt!, ...(holidays ? { holidays } : {}), updatedAt: ctx.now() };
     if (current) await tx.update(registrationSettings).set(values).where(eq(registrationSettings.eventId, e.id));
     else await tx.insert(registrationSettings).values({ ...values, eventId: e.id });
     // More places may let waitlisted people in.
-    return promoteWaitlisted(ctx, tx, e, await lockSettings(tx, e.id));
+    return promoteFromWaitingList(ctx, tx, e, await lockSettings(tx, e.id));
   });
   if (queued) await ctx.bus.publish(MAIL_QUEUED);
   await requestsChanged(ctx, e.id);
-  return getSettings(ctx, actor, community, event);
+  return getSettings(ctx, target);
 }
 
 /**

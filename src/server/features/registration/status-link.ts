@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
-import { DomainError, NotFoundError } from "../../platform/errors.js";
+import { NotFoundError } from "../../platform/errors.js";
+import { msg } from "../../../shared/i18n/catalogue.js";
 import type { Actor } from "../../platform/permissions.js";
 import type { RequestRow } from "./event-registration.js";
 import { invitationRequests as R } from "./tables.js";
@@ -26,19 +27,14 @@ export function statusUrl(ctx: AppContext, r: { id: string; linkSalt: string }):
   return `${ctx.config.baseUrl}/registration/${r.id}?token=${linkToken(ctx, r.id, r.linkSalt)}`;
 }
 
-/** The applicant: by the secret from their status link, or signed in as the requester. Anyone else gets 404. */
-export async function ownRequest(ctx: AppContext, db: Db, actor: Actor, requestId: string, token: string | undefined, lock = false): Promise<RequestRow> {
-  const q = db.select().from(R).where(eq(R.id, requestId));
-  const [r] = lock ? await q.for("update") : await q;
+/**
+ * The applicant: by the secret from their status link, or signed in as the requester. Anyone
+ * else gets 404, whether the request does not exist or is someone else's: ids are not probed.
+ * Every applicant operation opens its request through here.
+ */
+export async function ownRequest(ctx: AppContext, db: Db, actor: Actor, requestId: string, token: string | undefined): Promise<RequestRow> {
+  const [r] = await db.select().from(R).where(eq(R.id, requestId));
   const ok = r && ((token !== undefined && tokenMatches(ctx, r, token)) || (actor.kind === "user" && actor.id === r.userId));
-  // Not found, whether it does not exist or is someone else's: ids are not probed.
-  if (!ok) throw new DomainError("not_found", "Request was not found. Open the link from your mail, or sign in as the person who made the request.");
-  return r;
-}
-
-export async function applicantRequest(ctx: AppContext, actor: Actor, requestId: string, token: string | undefined) {
-  const [r] = await ctx.db.select().from(R).where(eq(R.id, requestId));
-  const ok = r && ((token !== undefined && tokenMatches(ctx, r, token)) || (actor.kind === "user" && actor.id === r.userId));
-  if (!ok) throw new NotFoundError("Request");
+  if (!ok) throw new NotFoundError(msg("registration.errors.requestNotFound"));
   return r;
 }

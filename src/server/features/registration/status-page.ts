@@ -4,30 +4,25 @@ import type { Db } from "../../platform/db/index.js";
 import { UnauthenticatedError } from "../../platform/errors.js";
 import type { Actor } from "../../platform/permissions.js";
 import { eventById } from "../events/index.js";
-import { answerByDate } from "./business-days.js";
-import { communitySlugOf, iso, type RequestRow, settingsOf } from "./event-registration.js";
 import type { ApplicantView } from "./schema.js";
+import { invitationRequests as R, stipendMessages, stipendRequests } from "./tables.js";
+import { type RequestRow, settingsOf, communitySlugOf, iso } from "./event-registration.js";
 import { ownRequest } from "./status-link.js";
-import { ledgerEntries, LIVE_STATES, invitationRequests as R, stipendMessages, stipendRequests } from "./tables.js";
+import { netPaid, feeWaived, feeSettled } from "./ledger.js";
+import { stipendsOffered, applicantCan } from "./rules.js";
+import { answerByDate } from "./business-days.js";
 
 /** The applicant's view of a request (through the status link or signed in), with what they can do next. */
 export async function applicantView(ctx: AppContext, db: Db, r: RequestRow): Promise<ApplicantView> {
   const e = await eventById(db, r.eventId);
   const s = await settingsOf(db, r.eventId);
   const communitySlug = await communitySlugOf(db, e.communityId);
-  const money = await db
-    .select({ kind: ledgerEntries.kind, amount: sql<number>`coalesce(sum(${ledgerEntries.amount}), 0)`.mapWith(Number) })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.requestId, r.id))
-    .groupBy(ledgerEntries.kind);
-  const sum = (k: string) => money.find((m) => m.kind === k)?.amount ?? 0;
-  const waived = sum("waiver") > 0;
-  const paid = sum("payment") - sum("refund") >= s.feeAmount;
+  const [fee] = await db.select({ net: netPaid(sql`${r.id}::uuid`), waived: feeWaived(sql`${r.id}::uuid`) }).from(R).where(eq(R.id, r.id));
+  const waived = fee?.waived ?? false;
   const [st] = await db.select().from(stipendRequests).where(eq(stipendRequests.requestId, r.id));
   const msgs = st
     ? await db.select().from(stipendMessages).where(and(eq(stipendMessages.stipendId, st.id), eq(stipendMessages.internal, false))).orderBy(asc(stipendMessages.createdAt))
     : [];
-  const live = (LIVE_STATES as readonly string[]).includes(r.state);
   let waitlistPosition: number | null = null;
   if (r.state === "waitlisted") {
     const [ahead] = await db
@@ -48,15 +43,11 @@ export async function applicantView(ctx: AppContext, db: Db, r: RequestRow): Pro
     confirmBy: iso(r.confirmBy),
     waitlistPosition,
     checkinCode: r.state === "confirmed" ? r.checkinCode : null,
-    fee: { amount: s.feeAmount, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, beneficiaryUrl: s.beneficiaryUrl, instructions: s.feeInstructions, paid: s.feeAmount === 0 || paid, waived },
+    fee: { amount: s.feeAmount, currency: s.feeCurrency, beneficiaryName: s.beneficiaryName, beneficiaryUrl: s.beneficiaryUrl, instructions: s.feeInstructions, paid: feeSettled(s, fee?.net ?? 0, false), waived },
     stipend: st
       ? { id: st.id, state: st.state, amountAsked: st.amountAsked, currency: st.currency, amountOffered: st.amountOffered, messages: msgs.map((m) => ({ from: m.from, body: m.body, createdAt: m.createdAt.toISOString() })) }
       : null,
-    can: {
-      withdraw: live,
-      confirm: r.state === "invited" && !!r.confirmBy && r.confirmBy > ctx.now(),
-      requestStipend: !st && s.questions.stipend && live && r.state !== "unverified",
-    },
+    can: applicantCan(r, st ?? null, stipendsOffered(s), ctx.now()),
   };
 }
 

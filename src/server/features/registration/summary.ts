@@ -1,6 +1,6 @@
+import type { EventTarget } from "../events/index.js";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
-import type { Actor } from "../../platform/permissions.js";
 import { budgetOf } from "./budget.js";
 import { cachedCounters, stateCounters } from "./changes.js";
 import { eventForOrganiser } from "./event-registration.js";
@@ -10,8 +10,8 @@ import { invitationRequests as R } from "./tables.js";
 /** The organisers' dashboard: funnel, counters, places, budget and fees. */
 
 /** What the organisers' dashboard draws: the funnel, counters, places, budget and fees. */
-export async function summary(ctx: AppContext, actor: Actor, community: string, event: string) {
-  const { e, s } = await eventForOrganiser(ctx, actor, community, event, "registration.view");
+export async function summary(ctx: AppContext, target: EventTarget) {
+  const { e, s } = await eventForOrganiser(ctx, target, "registration.view");
   const now = ctx.now();
   const { counters, overdue } = await cachedCounters(ctx, e.id, () => stateCounters(ctx.db, e.id, now));
   const [f] = await ctx.db

@@ -2,9 +2,11 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/index.js";
 import type { EventRow } from "../events/index.js";
-import { placeCounts, type SettingsRow } from "./event-registration.js";
-import { decisionMail, insertMails, templateOverrides } from "./mails.js";
 import { invitationRequests as R } from "./tables.js";
+import { type SettingsRow, placeCounts } from "./event-registration.js";
+import { formatWhen, feeLine, mailRequests } from "./mails.js";
+import { REQUEST_STEPS } from "./rules.js";
+import { translator } from "../../../shared/i18n/catalogues.js";
 
 /** The waiting list: free places go to the earliest requests. */
 
@@ -13,7 +15,7 @@ import { invitationRequests as R } from "./tables.js";
  * (request time, then id). A place is free when confirmed attendees plus open invitations are
  * fewer than the capacity. Call with the settings row locked; returns the mails queued.
  */
-export async function promoteWaitlisted(ctx: AppContext, tx: Db, e: EventRow, s: SettingsRow): Promise<number> {
+export async function promoteFromWaitingList(ctx: AppContext, tx: Db, e: EventRow, s: SettingsRow): Promise<number> {
   const { confirmed, invited } = await placeCounts(tx, e.id);
   const free = s.capacity - confirmed - invited;
   if (free <= 0) return 0;
@@ -29,9 +31,9 @@ export async function promoteWaitlisted(ctx: AppContext, tx: Db, e: EventRow, s:
   if (next.length === 0) return 0;
   const rows = await tx
     .update(R)
-    .set({ state: "invited", decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now })
+    .set({ state: REQUEST_STEPS.promote.from.waitlisted, decidedAt: now, invitedAt: now, confirmBy, reminderSentAt: null, updatedAt: now })
     .where(and(inArray(R.id, next.map((n) => n.id)), eq(R.state, "waitlisted")))
-    .returning({ id: R.id, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
-  const overrides = await templateOverrides(tx, e.id);
-  return insertMails(ctx, tx, rows.map((r) => decisionMail(ctx, overrides, e, s, "invite", r, "A place has become free, so you are invited from the waiting list.")));
+    .returning({ id: R.id, userId: R.userId, email: R.email, name: R.name, locale: R.locale, linkSalt: R.linkSalt, confirmBy: R.confirmBy });
+  // Each in their own language: the message is the catalogue's, filled into the invitation's {message}.
+  return mailRequests(ctx, tx, e, "registration.invited", rows, (r, locale) => ({ confirmBy: formatWhen(locale, r.confirmBy!, e.timeZone), feeLine: feeLine(locale, s), message: translator(locale).t("mail.registration.promoted") }), (r) => ({ requestId: r.id, action: "invite" }));
 }
