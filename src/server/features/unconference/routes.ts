@@ -130,7 +130,7 @@ export function unconferenceRoutes(r: Router, ctx: AppContext): void {
     async ({ target, params }) => voteFeedback(ctx, target, params.feedback, false),
   );
   r.add(
-    { method: "PATCH", url: `${base}/feedback/{feedback}`, operationId: "adoptUnconferenceFeedback", summary: "Mark feedback as adopted (or not) at the next morning's plenary.", tags, access: organise, params: s.feedbackParams, body: s.adoptBody, response: s.eveningView, errors: [404] },
+    { method: "PUT", url: `${base}/feedback/{feedback}/adopted`, operationId: "adoptUnconferenceFeedback", summary: "Mark feedback as adopted (or not) at the next morning's plenary: sets the mark, so sending it twice changes nothing more.", tags, access: organise, params: s.feedbackParams, body: s.adoptBody, response: s.eveningView, errors: [404] },
     async ({ target, params, body }) => adoptFeedback(ctx, target, params.feedback, body.adopted),
   );
 

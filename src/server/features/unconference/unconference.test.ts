@@ -218,8 +218,8 @@ describe("the evening plenary", () => {
     const id = fb.body.feedback[0]!.id;
     await x.call("PUT", `/feedback/${id}/vote`, undefined, x.ada);
     await x.call("PUT", `/feedback/${id}/vote`, undefined, x.ada);
-    expect((await x.call("PATCH", `/feedback/${id}`, { adopted: true }, x.ada)).status).toBe(403);
-    await x.call("PATCH", `/feedback/${id}`, { adopted: true });
+    expect((await x.call("PUT", `/feedback/${id}/adopted`, { adopted: true }, x.ada)).status).toBe(403);
+    await x.call("PUT", `/feedback/${id}/adopted`, { adopted: true });
     const evening = await x.call<EveningView>("GET", `/evening?date=${day}`, undefined, null);
     expect(evening.body.feedback).toEqual([{ id, kind: "try", text: "Shorter pitches", votes: 1, voted: false, adopted: true }]);
     expect(evening.body.topics.map((t) => [t.title, t.summaryHtml.trim()])).toEqual([["Xen on ARM", "<p>Booted on a <strong>Cubieboard</strong></p>"]]);

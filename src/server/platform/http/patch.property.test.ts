@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { json, useTestApp } from "../../test-support/app.js";
+import { makeEvent } from "../../test-support/factories.js";
 import { fillUrl, roleFixture } from "../../test-support/walk.js";
 import { webhookRegistry } from "../webhooks/registry.js";
 
@@ -16,6 +17,8 @@ const t = useTestApp({ webhookAllowPrivate: ["127.0.0.0/8"] });
  */
 /** The event the walk acts at, for makers of things that live in an event (a schedule's rooms). */
 const EVENT_SLUG = { current: "" };
+/** The account the walk acts as, for fields that name people who must hold a role (a topic's leaders). */
+const ACTOR = { id: "" };
 const makers: Record<string, (community: string, headers: Record<string, string>) => Promise<string>> = {
   talk: async (community, headers) => {
     const res = await t().app.inject({
@@ -41,6 +44,10 @@ const makers: Record<string, (community: string, headers: Record<string, string>
   },
   speaker: async (community, headers) => {
     const res = await t().app.inject({ method: "POST", url: `/api/v1/communities/${community}/events/${EVENT_SLUG.current}/schedule/speakers`, headers, payload: { name: "A Speaker" } });
+    return json<{ id: string }>(res).id;
+  },
+  topic: async (community, headers) => {
+    const res = await t().app.inject({ method: "POST", url: `/api/v1/communities/${community}/events/${EVENT_SLUG.current}/unconference/topics`, headers, payload: { title: "A topic" } });
     return json<{ id: string }>(res).id;
   },
   session: async (community, headers) => {
@@ -84,6 +91,9 @@ const plausible = fc.oneof(isoDate, fc.constantFrom(...Intl.supportedValuesOf("t
  * schema allows, so that refusals are tried too.
  */
 const serverJudged = (): Record<string, fc.Arbitrary<unknown>> => ({
+  leaderIds: fc.constant([ACTOR.id]),
+  // Slots a leader cannot make must be the board's own; the walk's event has none.
+  unavailable: fc.constant([]),
   url: fc.nat({ max: 999 }).map((n) => `http://127.0.0.1:9/hook-${n}`),
   eventTypes: fc.subarray(
     webhookRegistry(t().ctx.features)
@@ -142,10 +152,13 @@ function shows(readBack: unknown, sent: unknown): boolean {
 
 /**
  * A field as the view shows it: by its own name, or a reference sent as `eventSlug` or
- * `talkId` shown as the object it names (`event.slug`, `talk.id`, null when unset).
+ * `talkId` shown as the object it names (`event.slug`, `talk.id`, null when unset), or a list
+ * sent as `leaderIds` shown as the objects it names (`leaders[].id`).
  */
 function field(view: Record<string, unknown>, k: string): { shown: boolean; value?: unknown } {
   if (k in view) return { shown: true, value: view[k] };
+  const list = /^(\w+)Ids$/.exec(k);
+  if (list && Array.isArray(view[`${list[1]}s`])) return { shown: true, value: (view[`${list[1]}s`] as { id: unknown }[]).map((o) => o.id) };
   const ref = /^(\w+)(Slug|Id)$/.exec(k);
   if (ref && ref[1]! in view) {
     const named = view[ref[1]!] as Record<string, unknown> | null;
@@ -172,12 +185,13 @@ describe("PATCH changes exactly the fields it is sent", () => {
   it("for every PATCH operation in the router", async () => {
     const { community, event, people } = await roleFixture(t().ctx, { published: false });
     const headers = people.admin!.headers;
+    ACTOR.id = people.admin!.id;
+    const hackathon = await makeEvent(t().ctx, community.id, { kind: "hackathon", published: false });
     const patches = t().router.routes.filter((r) => r.def.method === "PATCH");
     expect(patches.length).toBeGreaterThanOrEqual(3);
     for (const { def } of patches) {
       // An earlier PATCH of the event may have moved it to another address.
       const [{ slug: eventSlug }] = ((await t().ctx.db.execute(sql`select slug from events where id = ${event.id}`)) as unknown as { rows: [{ slug: string }] }).rows;
-      EVENT_SLUG.current = eventSlug;
       const reader = t().router.routes.find((r) => r.def.method === "GET" && r.def.url === def.url);
       expect(reader, `${def.operationId} has no GET at ${def.url} to read it back`).toBeDefined();
       expect(def.body, `${def.operationId} declares no body`).toBeInstanceOf(z.ZodObject);
@@ -190,6 +204,8 @@ describe("PATCH changes exactly the fields it is sent", () => {
           return [k, known ? fc.oneof({ arbitrary: known, weight: 3 }, { arbitrary: fromSchema, weight: 1 }) : fromSchema];
         }),
       );
+      // A hackathon's board lives only on a hackathon; everything else on the walk's conference.
+      EVENT_SLUG.current = def.url.includes("/unconference") ? hackathon.slug : eventSlug;
       let template = def.url;
       for (const param of [...def.url.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => p !== "community" && p !== "event")) {
         const make = makers[param];
@@ -198,7 +214,7 @@ describe("PATCH changes exactly the fields it is sent", () => {
         expect(id, `${def.operationId}: making {${param}} failed`).toEqual(expect.any(String));
         template = template.replace(`{${param}}`, id);
       }
-      let url = fillUrl({ ...def, url: template }, { community: community.slug, event: eventSlug });
+      let url = fillUrl({ ...def, url: template }, { community: community.slug, event: EVENT_SLUG.current });
       let changed = 0;
       let runs = 0;
 

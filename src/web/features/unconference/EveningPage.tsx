@@ -153,7 +153,7 @@ function Feedback({ base, v, onDone }: { base: string; v: EveningView; onDone: (
               </button>
             ) : null}
             {v.can.organise ? (
-              <button type="button" className="link-button" aria-pressed={f.adopted} onClick={() => void api<EveningView>("PATCH", `${base}/feedback/${f.id}`, { adopted: !f.adopted }).then(onDone)}>
+              <button type="button" className="link-button" aria-pressed={f.adopted} onClick={() => void api<EveningView>("PUT", `${base}/feedback/${f.id}/adopted`, { adopted: !f.adopted }).then(onDone)}>
                 {f.adopted ? t("unconference.evening.unadopt") : t("unconference.evening.adopt")}
               </button>
             ) : null}
