@@ -51,9 +51,11 @@ describe("iCalendar feeds", () => {
     expect(e).toMatchObject({ summary: "Xen versus Xen Automotive; <b>live</b>,\nline two", location: "Napa, CA", start: "2014-03-27T18:30:00.000Z" });
   });
 
+  const noReplacement = (a: fc.Arbitrary<string>) => a.filter((s) => !s.includes("\uFFFD"));
   it("folds long lines at 75 octets without splitting a character, and readers unfold them", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", minLength: 60, maxLength: 300 }), fc.string({ unit: "binary", minLength: 60, maxLength: 200 }), (summary, location) => {
+      // A U+FFFD in the output must come from a split character, so the inputs carry none of their own.
+      fc.property(noReplacement(fc.string({ unit: "grapheme", minLength: 60, maxLength: 300 })), noReplacement(fc.string({ unit: "binary", minLength: 60, maxLength: 200 })), (summary, location) => {
         const text = writeCalendar({ name: summary, items: [{ uid: "a@plenary.test", sequence: 0, start: new Date("2030-09-02T09:00:00Z"), end: new Date("2030-09-02T10:00:00Z"), timeZone: "Europe/Berlin", summary, location }] });
         for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
         expect(text).not.toContain("\uFFFD");
