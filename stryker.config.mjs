@@ -15,7 +15,7 @@ export const groups = {
   },
   outbox: {
     mutate: ["src/server/platform/mail/worker.ts", "src/server/platform/mail/outbox.ts"],
-    tests: ["src/server/platform/mail/worker.test.ts"],
+    tests: ["src/server/platform/mail/worker.test.ts", "src/server/platform/mail/outbox.test.ts"],
   },
   "business-days": {
     mutate: ["src/server/features/registration/business-days.ts"],
